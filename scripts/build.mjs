@@ -1,0 +1,22 @@
+// Bundles the CLI into one file: a single module loads much faster than hundreds.
+// ink/react (terminal UI) and the TypeScript parser (policies) stay external and load only when used.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+await build({
+  entryPoints: { meshlint: 'src/cli/entry.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  minifyWhitespace: false,
+  legalComments: 'none',
+  external: ['ink', 'react', 'react/*', 'ink-*', '@typescript-eslint/*', 'typescript'],
+  define: { __MESHLINT_VERSION__: JSON.stringify(pkg.version) },
+  banner: { js: "import { createRequire as __meshlintCreateRequire } from 'node:module'; const require = __meshlintCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

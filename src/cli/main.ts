@@ -1,0 +1,162 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { atLeast } from '../core/severity.ts';
+import type { Severity, SourceFile } from '../core/types.ts';
+import { ConfigError, emptyConfig, findConfig, lint, loadConfig, parseLevel, suggest, type Config, type Level, type LintResult, type Rule } from '../engine/index.ts';
+import { render, wantsColor, type ReportData, type RuleInfo } from '../report/index.ts';
+import { rules as builtinRules } from '../../rules/index.ts';
+import { parseCommand, UsageError, USAGE, type LintArgs } from './args.ts';
+import { explainRule, listRules } from './rules-command.ts';
+import { gitRoot } from './git.ts';
+import { VERSION } from './version.ts';
+
+export interface Io {
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  stdinIsTTY?: boolean;
+  readStdin?: () => Buffer;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+export const TOOL = { name: 'meshlint', version: VERSION, informationUri: 'https://github.com/meshlint/meshlint' };
+
+/** Runs one command line; resolves to the exit code. Never throws. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const cmd = parseCommand(argv);
+    switch (cmd.command) {
+      case 'help':
+        io.stdout.write(USAGE);
+        return 0;
+      case 'version':
+        io.stdout.write(`${VERSION}\n`);
+        return 0;
+      case 'rules':
+        io.stdout.write(listRules(builtinRules, cmd.format));
+        return 0;
+      case 'explain': {
+        const text = explainRule(builtinRules, cmd.rule);
+        if (!text) throw new UsageError(`unknown rule "${cmd.rule}"${suggest(cmd.rule, builtinRules.map((r) => r.id))}`);
+        io.stdout.write(text);
+        return 0;
+      }
+      case 'graph':
+      case 'policy-test':
+        throw new UsageError(`meshlint ${cmd.command === 'graph' ? 'graph' : 'policy test'} is not available in this version`);
+      case 'lint':
+        return await runLint(cmd, io);
+    }
+  } catch (e: any) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`meshlint: ${e.message}\nRun 'meshlint --help' for usage.\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      io.stderr.write(`meshlint: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`meshlint: internal error: ${e?.stack ?? e}\n`);
+    return 2;
+  }
+}
+
+export function resolveConfig(args: Pick<LintArgs, 'config' | 'noConfig'>, cwd: string, known: ReadonlySet<string>): Config {
+  if (args.noConfig) return emptyConfig(cwd);
+  const file = args.config ? resolve(cwd, args.config) : findConfig(cwd);
+  return file ? loadConfig(file, known) : emptyConfig(cwd);
+}
+
+export function parseRuleLevels(entries: readonly string[], known: ReadonlySet<string>): Record<string, Level> {
+  const out: Record<string, Level> = {};
+  for (const e of entries) {
+    const eq = e.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--rule ${e}: expected ID=off|info|warning|error`);
+    const id = e.slice(0, eq);
+    if (!known.has(id)) throw new UsageError(`--rule ${e}: unknown rule "${id}"${suggest(id, known)}`);
+    try {
+      out[id] = parseLevel(e.slice(eq + 1), `--rule ${id}`);
+    } catch (err: any) {
+      throw new UsageError(err.message);
+    }
+  }
+  return out;
+}
+
+async function runLint(args: LintArgs, io: Io): Promise<number> {
+  const rules: readonly Rule[] = builtinRules;
+  const known = new Set(rules.map((r) => r.id));
+  const config = resolveConfig(args, io.cwd, known);
+  const ruleLevels = parseRuleLevels(args.rules, known);
+  const result = lint({
+    cwd: io.cwd,
+    paths: args.paths,
+    context: args.context,
+    rules,
+    config,
+    ruleLevels,
+    suppress: args.suppress,
+    ignore: args.ignorePatterns,
+    closedWorld: args.closedWorld,
+    meshConfigFile: args.meshConfig,
+    meshNetworksFile: args.meshNetworks,
+    defaultNamespace: args.namespace,
+    maxFileSize: args.maxFileSize,
+    readStdin: io.readStdin,
+    stdinFilename: args.stdinFilename,
+  });
+  if (result.missing.length) {
+    io.stderr.write(result.missing.map((m) => `meshlint: no such file or directory: ${m}\n`).join(''));
+    return 2;
+  }
+  if (result.scopeFiles === 0 && !result.diagnostics.length) {
+    io.stderr.write(`meshlint: no YAML or JSON files found in ${args.paths.join(', ')} (looked for *.yaml, *.yml, *.json)\n`);
+    return 2;
+  }
+  const data = reportData(result, rules);
+  const root = gitRoot(io.cwd) ?? io.cwd;
+  for (const out of args.outputs) {
+    const format = chooseFormat(out.format, io, !!out.file);
+    const toFile = out.file !== undefined;
+    const color = toFile ? false : (args.color ?? wantsColor(io.env, !!io.stdout.isTTY)) && format === 'stylish';
+    const text = render(format, data, { cwd: io.cwd, root, color, columns: io.stdout.columns ?? 100, env: io.env });
+    if (toFile) writeFileSync(resolve(io.cwd, out.file!), text);
+    else io.stdout.write(text);
+  }
+  return exitCode(result, args.failOn);
+}
+
+export function exitCode(result: Pick<LintResult, 'diagnostics'>, failOn: Severity | 'never'): number {
+  if (result.diagnostics.some((d) => d.ruleId === 'internal-error')) return 2;
+  if (failOn === 'never') return 0;
+  return result.diagnostics.some((d) => atLeast(d.severity, failOn)) ? 1 : 0;
+}
+
+/** `auto`: GitHub annotations under Actions, the terminal UI on an interactive terminal, stylish otherwise. */
+export function chooseFormat(format: string, io: Io, toFile: boolean): string {
+  if (format === 'tui') return 'stylish';
+  if (format !== 'auto') return format;
+  if (toFile) return 'json';
+  if (io.env.GITHUB_ACTIONS === 'true') return 'github';
+  return 'stylish';
+}
+
+export function ruleInfo(r: Rule): RuleInfo {
+  const codes: RuleInfo['codes'] = {};
+  if (r.istio) codes.istio = r.istio;
+  if (r.istioAnalyzer) codes.istioAnalyzer = r.istioAnalyzer;
+  if (r.kiali) codes.kiali = r.kiali;
+  return { id: r.id, severity: r.severity, category: r.category, summary: r.docs.summary, description: r.docs.description, fix: r.docs.fix, bad: r.docs.bad, good: r.docs.good, codes };
+}
+
+export function reportData(result: LintResult, rules: readonly Rule[]): ReportData {
+  const sources = new Map<string, SourceFile>();
+  for (const f of result.files) sources.set(f.path, f);
+  return {
+    diagnostics: result.diagnostics,
+    sources,
+    rules: rules.map(ruleInfo),
+    summary: { errors: 0, warnings: 0, infos: 0, files: result.files.length, resources: result.resources.length, durationMs: result.durationMs, suppressed: result.suppressed },
+    tool: TOOL,
+  };
+}

@@ -1,0 +1,151 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { load } from 'js-yaml';
+import type { Severity } from '../core/types.ts';
+
+export type Level = Severity | 'off';
+export const LEVELS: readonly Level[] = ['off', 'info', 'warning', 'error'];
+export const CONFIG_NAMES = ['.meshlint.yaml', '.meshlint.yml'];
+
+export interface Override {
+  files: string[];
+  rules: Record<string, Level>;
+}
+
+export interface Config {
+  /** The file it came from, or undefined for the empty default. */
+  file?: string;
+  /** Directory that relative globs and paths in the file are relative to. */
+  dir: string;
+  rules: Record<string, Level>;
+  ignore: string[];
+  overrides: Override[];
+  /** Globs of `*.policy.ts` files. */
+  policies: string[];
+  /** Path of a MeshConfig file (plain MeshConfig or the istio ConfigMap). */
+  meshConfig?: string;
+  /** `RULE=Kind ns/name` suppressions, as with --suppress. */
+  suppress: string[];
+}
+
+/** A configuration problem: the run stops with exit code 2. */
+export class ConfigError extends Error {}
+
+export function emptyConfig(dir: string): Config {
+  return { dir, rules: {}, ignore: [], overrides: [], policies: [], suppress: [] };
+}
+
+/** Finds `.meshlint.yaml` from `cwd` upwards, stopping at the git root (or the file-system root). */
+export function findConfig(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const n of CONFIG_NAMES) {
+      const p = join(dir, n);
+      if (existsSync(p)) return p;
+    }
+    if (existsSync(join(dir, '.git'))) return undefined;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+export function loadConfig(file: string, knownRules: ReadonlySet<string>): Config {
+  let raw: unknown;
+  try {
+    raw = load(readFileSync(file, 'utf8'));
+  } catch (e: any) {
+    throw new ConfigError(`${file}: ${e?.code === 'ENOENT' ? 'file not found' : `cannot read configuration: ${e?.reason ?? e?.message ?? e}`}`);
+  }
+  return parseConfig(raw ?? {}, file, knownRules);
+}
+
+const KEYS: Record<string, (v: unknown, at: string, cfg: Config, known: ReadonlySet<string>) => void> = {
+  rules: (v, at, cfg, known) => {
+    cfg.rules = parseRules(v, at, known);
+  },
+  ignore: (v, at, cfg) => {
+    cfg.ignore = stringList(v, at);
+  },
+  policies: (v, at, cfg) => {
+    cfg.policies = stringList(v, at);
+  },
+  suppress: (v, at, cfg) => {
+    cfg.suppress = stringList(v, at);
+  },
+  meshConfig: (v, at, cfg) => {
+    if (typeof v !== 'string') throw new ConfigError(`${at}: expected a file path`);
+    cfg.meshConfig = v;
+  },
+  overrides: (v, at, cfg, known) => {
+    if (!Array.isArray(v)) throw new ConfigError(`${at}: expected a list of { files, rules }`);
+    cfg.overrides = v.map((o, i) => {
+      const here = `${at}[${i}]`;
+      if (!o || typeof o !== 'object' || Array.isArray(o)) throw new ConfigError(`${here}: expected { files, rules }`);
+      for (const k of Object.keys(o)) if (k !== 'files' && k !== 'rules') throw new ConfigError(`${here}: unknown key "${k}" (expected files, rules)`);
+      return { files: stringList((o as any).files, `${here}.files`), rules: parseRules((o as any).rules ?? {}, `${here}.rules`, known) };
+    });
+  },
+};
+
+export function parseConfig(raw: unknown, file: string, knownRules: ReadonlySet<string>): Config {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: expected a mapping at the top level`);
+  const cfg = emptyConfig(dirname(file));
+  cfg.file = file;
+  for (const [k, v] of Object.entries(raw)) {
+    const handler = KEYS[k];
+    if (!handler) throw new ConfigError(`${file}: unknown key "${k}" (known keys: ${Object.keys(KEYS).join(', ')})`);
+    handler(v, `${file}: ${k}`, cfg, knownRules);
+  }
+  return cfg;
+}
+
+function parseRules(v: unknown, at: string, known: ReadonlySet<string>): Record<string, Level> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new ConfigError(`${at}: expected a mapping of rule id to ${LEVELS.join('|')}`);
+  const out: Record<string, Level> = {};
+  for (const [id, level] of Object.entries(v)) {
+    if (!known.has(id)) throw new ConfigError(`${at}: unknown rule "${id}"${suggest(id, known)}`);
+    out[id] = parseLevel(level, `${at}.${id}`);
+  }
+  return out;
+}
+
+export function parseLevel(v: unknown, at: string): Level {
+  const s = typeof v === 'boolean' ? (v ? 'error' : 'off') : String(v).toLowerCase();
+  if (!(LEVELS as readonly string[]).includes(s)) throw new ConfigError(`${at}: "${String(v)}" is not a level (expected ${LEVELS.join('|')})`);
+  return s as Level;
+}
+
+function stringList(v: unknown, at: string): string[] {
+  if (typeof v === 'string') return [v];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new ConfigError(`${at}: expected a list of strings`);
+  return v as string[];
+}
+
+/** ", did you mean …?" for the closest known id, when one is close. */
+export function suggest(id: string, known: Iterable<string>): string {
+  let best = '';
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = editDistance(id, k);
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return best && bestD <= Math.max(2, Math.floor(id.length / 4)) ? `; did you mean "${best}"?` : '';
+}
+
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,132 @@
+import { compareDiagnostics } from '../core/diagnostic.ts';
+import type { Resource } from '../core/resource.ts';
+import type { Diagnostic, SourceFile } from '../core/types.ts';
+import { buildGraph, type MeshGraph } from '../graph/index.ts';
+import { loadSources } from '../load/index.ts';
+import { parseSources } from '../parse/index.ts';
+import { emptyConfig, type Config, type Level } from './config.ts';
+import { Levels } from './levels.ts';
+import type { Rule } from './rule.ts';
+import { runRules } from './run.ts';
+import { applySuppressions } from './suppress.ts';
+
+export interface LintOptions {
+  cwd: string;
+  /** What to lint and report on ('-' = stdin). */
+  paths: readonly string[];
+  /** Directories loaded only for cross-references: findings are reported for `paths` alone. */
+  context?: readonly string[];
+  rules: readonly Rule[];
+  config?: Config;
+  /** --rule ID=LEVEL */
+  ruleLevels?: Readonly<Record<string, Level>>;
+  /** --suppress RULE=Kind ns/name */
+  suppress?: readonly string[];
+  ignore?: readonly string[];
+  closedWorld?: boolean;
+  meshConfigFile?: string;
+  meshNetworksFile?: string;
+  defaultNamespace?: string;
+  maxFileSize?: number;
+  readStdin?: () => Buffer;
+  stdinFilename?: string;
+  /** Called as each stage starts, for progress displays. */
+  onStage?: (stage: Stage, counts: { files: number; resources: number }) => void;
+}
+
+export type Stage = 'load' | 'parse' | 'schema' | 'graph' | 'rules' | 'report';
+
+export interface LintResult {
+  /** Findings after levels, suppressions and scope, in deterministic order. */
+  diagnostics: Diagnostic[];
+  suppressed: number;
+  files: SourceFile[];
+  resources: Resource[];
+  graph: MeshGraph;
+  /** Paths given that do not exist. */
+  missing: string[];
+  /** Files in the report scope. */
+  scopeFiles: number;
+  timings: Partial<Record<Stage, number>>;
+  durationMs: number;
+}
+
+export function lint(opts: LintOptions): LintResult {
+  const t0 = performance.now();
+  const timings: Partial<Record<Stage, number>> = {};
+  let mark = t0;
+  const lap = (stage: Stage) => {
+    const now = performance.now();
+    timings[stage] = (timings[stage] ?? 0) + (now - mark);
+    mark = now;
+  };
+  const config = opts.config ?? emptyConfig(opts.cwd);
+  const levels = new Levels(config, opts.ruleLevels ?? {}, opts.cwd);
+  const ignore = [...config.ignore, ...(opts.ignore ?? [])];
+  const loadOpts = { cwd: opts.cwd, ignore, maxFileSize: opts.maxFileSize, readStdin: opts.readStdin, stdinFilename: opts.stdinFilename };
+
+  opts.onStage?.('load', { files: 0, resources: 0 });
+  const scope = loadSources(opts.paths, loadOpts);
+  const files = [...scope.files];
+  const inputDiags = [...scope.diagnostics];
+  const scopePaths = new Set(scope.files.map((f) => f.path));
+  if (opts.context?.length) {
+    const ctx = loadSources(opts.context, loadOpts);
+    const known = new Set(files.map((f) => f.absPath));
+    for (const f of ctx.files) if (!known.has(f.absPath)) files.push(f);
+    inputDiags.push(...ctx.diagnostics);
+    scope.missing.push(...ctx.missing);
+  }
+  lap('load');
+
+  opts.onStage?.('parse', { files: files.length, resources: 0 });
+  const parsed = parseSources(files, { defaultNamespace: opts.defaultNamespace });
+  inputDiags.push(...parsed.diagnostics);
+  lap('parse');
+
+  opts.onStage?.('graph', { files: files.length, resources: parsed.resources.length });
+  const graph = buildGraph(parsed.resources, { closedWorld: opts.closedWorld, meshConfigFile: opts.meshConfigFile ?? config.meshConfig, meshNetworksFile: opts.meshNetworksFile });
+  lap('graph');
+
+  opts.onStage?.('rules', { files: files.length, resources: parsed.resources.length });
+  const found = [...inputDiags, ...runRules(opts.rules, graph, levels, !!opts.closedWorld)];
+  lap('rules');
+
+  const known = new Set(opts.rules.map((r) => r.id));
+  const sup = applySuppressions(found, { files, resources: parsed.resources, suppress: [...config.suppress, ...(opts.suppress ?? [])], knownRules: known });
+  const leveled: Diagnostic[] = [];
+  for (const d of [...sup.kept, ...sup.unused]) {
+    const level = levels.configured(d.ruleId, d.location.file);
+    if (level === 'off') continue;
+    if (level) d.severity = level;
+    leveled.push(d);
+  }
+  const inScope = opts.context?.length
+    ? leveled.filter((d) => scopePaths.has(d.location.file) || d.related?.some((r) => scopePaths.has(r.location.file)) || d.location.file === '<meshlint>')
+    : leveled;
+  inScope.sort(compareDiagnostics);
+  lap('report');
+
+  return {
+    diagnostics: dedupe(inScope),
+    suppressed: sup.suppressed.length,
+    files,
+    resources: parsed.resources,
+    graph,
+    missing: scope.missing,
+    scopeFiles: scope.files.length,
+    timings,
+    durationMs: performance.now() - t0,
+  };
+}
+
+/** Two rules (or one rule twice) can land on the same finding; print it once. */
+function dedupe(diags: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diags.filter((d) => {
+    const k = `${d.fingerprint}\0${d.location.range.start.offset}\0${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,158 @@
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { makeDiagnostic, fileLocation } from '../core/diagnostic.ts';
+import { LineIndex } from '../core/lines.ts';
+import type { Diagnostic, SourceFile } from '../core/types.ts';
+import { Ignorer } from './ignore.ts';
+import { decode } from './decode.ts';
+
+export { Ignorer } from './ignore.ts';
+
+export const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
+const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
+
+export interface LoadOptions {
+  cwd: string;
+  /** Glob patterns (minimatch, relative to cwd) of files and directories to skip. */
+  ignore?: readonly string[];
+  maxFileSize?: number;
+  /** Reads standard input when a path is '-'. */
+  readStdin?: () => Buffer;
+  stdinFilename?: string;
+}
+
+export interface LoadResult {
+  files: SourceFile[];
+  diagnostics: Diagnostic[];
+  /** Paths given on the command line that do not exist. */
+  missing: string[];
+}
+
+/** Reads every manifest under the given paths. Never throws for a bad file: it becomes a diagnostic. */
+export function loadSources(paths: readonly string[], opts: LoadOptions): LoadResult {
+  const out: LoadResult = { files: [], diagnostics: [], missing: [] };
+  const ignorer = new Ignorer(opts.cwd, opts.ignore ?? []);
+  const seen = new Set<string>();
+  const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  for (const p of paths) {
+    if (p === '-') {
+      const name = opts.stdinFilename ?? '<stdin>';
+      readOne(name, name, () => (opts.readStdin ?? (() => readFileSync(0)))(), undefined, max, out);
+      continue;
+    }
+    const abs = resolve(opts.cwd, p);
+    let st: Stats;
+    try {
+      st = statSync(abs);
+    } catch {
+      out.missing.push(p);
+      continue;
+    }
+    if (st.isDirectory()) walk(abs, opts.cwd, ignorer, seen, max, out);
+    else if (!ignorer.ignores(abs, false)) addFile(abs, opts.cwd, st, seen, max, out);
+  }
+  return out;
+}
+
+function walk(dir: string, cwd: string, ignorer: Ignorer, seen: Set<string>, max: number, out: LoadResult): void {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return;
+  }
+  // Symlinked directories are followed once: a loop or a second link to the same tree is not read again.
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e: any) {
+    out.diagnostics.push(makeDiagnostic({ ruleId: 'unreadable-file', severity: 'error', message: `Cannot read directory: ${e?.code ?? e}`, location: fileLocation(displayPath(dir, cwd)) }));
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const abs = join(dir, e.name);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    let st: Stats | undefined;
+    if (e.isSymbolicLink()) {
+      try {
+        st = statSync(abs);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch {
+        continue; // dangling link
+      }
+    }
+    if (ignorer.ignores(abs, isDir)) continue;
+    if (isDir) walk(abs, cwd, ignorer, seen, max, out);
+    else if (isFile && MANIFEST_EXTENSIONS.test(e.name)) addFile(abs, cwd, st, seen, max, out);
+  }
+}
+
+function addFile(abs: string, cwd: string, st: Stats | undefined, seen: Set<string>, max: number, out: LoadResult): void {
+  let real = abs;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    /* unreadable: reported when read */
+  }
+  if (seen.has('file:' + real)) return;
+  seen.add('file:' + real);
+  readOne(displayPath(abs, cwd), abs, () => readFileSync(abs), st?.size ?? safeSize(abs), max, out);
+}
+
+function safeSize(abs: string): number | undefined {
+  try {
+    return statSync(abs).size;
+  } catch {
+    return undefined;
+  }
+}
+
+function readOne(path: string, absPath: string, read: () => Buffer, size: number | undefined, max: number, out: LoadResult): void {
+  const problem = (ruleId: string, message: string, line = 1, column = 1) => {
+    const loc = fileLocation(path);
+    loc.range.start = loc.range.end = { line, column, offset: 0 };
+    out.diagnostics.push(makeDiagnostic({ ruleId, severity: 'error', message, location: loc }));
+  };
+  if (size !== undefined && size > max) {
+    problem('file-too-large', `File is ${formatSize(size)}, over the ${formatSize(max)} limit (raise it with --max-file-size); not read`);
+    return;
+  }
+  let buf: Buffer;
+  try {
+    buf = read();
+  } catch (e: any) {
+    problem('unreadable-file', `Cannot read file: ${e?.code === 'EACCES' ? 'permission denied' : (e?.code ?? String(e))}`);
+    return;
+  }
+  if (buf.length > max) {
+    problem('file-too-large', `Input is ${formatSize(buf.length)}, over the ${formatSize(max)} limit (raise it with --max-file-size); not read`);
+    return;
+  }
+  const d = decode(buf);
+  if (d.kind === 'binary') {
+    problem('binary-file', 'Binary file (it contains NUL bytes); not read as YAML');
+    return;
+  }
+  if (d.kind === 'invalid') {
+    const before = new LineIndex(buf.subarray(0, d.offset).toString('utf8')).position(Number.MAX_SAFE_INTEGER);
+    problem('invalid-encoding', `File is not valid UTF-8 (byte 0x${buf[d.offset].toString(16).padStart(2, '0')} at offset ${d.offset}); save it as UTF-8`, before.line, before.column);
+    return;
+  }
+  out.files.push({ path, absPath, text: d.text });
+}
+
+function formatSize(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} B`;
+}
+
+/** Paths under the cwd are shown relative to it, with '/' separators on every platform. */
+export function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+  return sep === '/' ? shown : shown.split(sep).join('/');
+}

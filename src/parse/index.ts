@@ -1,0 +1,185 @@
+import { parseEvents, type Event } from 'js-yaml';
+import { makeDiagnostic } from '../core/diagnostic.ts';
+import { lineIndexOf } from '../core/lines.ts';
+import type { Resource } from '../core/resource.ts';
+import type { Diagnostic, Severity, SourceFile } from '../core/types.ts';
+import { construct, type RawDoc, type RawIssue } from './construct.ts';
+import { CLUSTER_SCOPED_KINDS, SYSTEM_NAMESPACES } from './kinds.ts';
+import { DocSpan, ParsedResource, isMap } from './resource.ts';
+
+export { CLUSTER_SCOPED_KINDS, SYSTEM_NAMESPACES, splitApiVersion } from './kinds.ts';
+export { ParsedResource } from './resource.ts';
+
+export interface ParseOptions {
+  /** Namespace given to namespaced objects that have none (default 'default'). */
+  defaultNamespace?: string;
+}
+
+export interface ParseResult {
+  resources: Resource[];
+  diagnostics: Diagnostic[];
+  /** Documents dropped because they live in a system namespace. */
+  skipped: number;
+}
+
+/** Severity of each parse-stage finding before configuration re-levels it. */
+export const PARSE_SEVERITY: Readonly<Record<string, Severity>> = {
+  'yaml-syntax': 'error',
+  'duplicate-key': 'error',
+  'alias-limit': 'error',
+  'helm-template': 'warning',
+  'invalid-document': 'error',
+  'not-a-manifest': 'info',
+};
+
+const TEMPLATE_START = /\{\{-?\s*(\.Values|\.Release|\.Chart|\.Capabilities|\.Files|include\b|template\b|if\b|range\b|with\b|end\b|else\b|toYaml\b|tpl\b|define\b|-?\s*\/\*)/;
+const DOC_MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+
+export function parseSources(files: readonly SourceFile[], opts: ParseOptions = {}): ParseResult {
+  const out: ParseResult = { resources: [], diagnostics: [], skipped: 0 };
+  const ns = opts.defaultNamespace ?? 'default';
+  for (const f of files) parseFile(f, ns, out);
+  return out;
+}
+
+function parseFile(file: SourceFile, defaultNs: string, out: ParseResult): void {
+  const text = file.text;
+  const templates = text.includes('{{');
+  const issues: RawIssue[] = [];
+  let docs: RawDoc[];
+  try {
+    docs = construct(text, parseEvents(text, { maxDepth: 200 }), issues, templates);
+  } catch {
+    // One broken document must not hide the others: parse the documents one by one.
+    docs = [];
+    issues.length = 0;
+    for (const [start, end] of documentChunks(text)) parseChunk(text, start, end, templates, docs, issues);
+  }
+  const report = (ruleId: string, message: string, start: number, end: number, extra?: { fix?: string }) => {
+    out.diagnostics.push(makeDiagnostic({
+      ruleId,
+      severity: PARSE_SEVERITY[ruleId] ?? 'error',
+      message,
+      location: { file: file.path, range: lineIndexOf(file).range(start, end) },
+      discriminator: String(start),
+      ...extra,
+    }));
+  };
+  for (const i of issues) report(i.ruleId, i.message, i.start, i.end);
+
+  const lines = lineIndexOf(file);
+  const sliceEnds: number[] = new Array(docs.length);
+  for (let i = docs.length - 1, next = text.length; i >= 0; i--) {
+    sliceEnds[i] = next;
+    if (docs[i].start >= 0) next = lines.lineStart(lines.position(docs[i].start).line);
+  }
+  docs.forEach((doc, docIndex) => {
+    if (doc.dropped || doc.value === null || doc.value === undefined || doc.start < 0) return;
+    if (doc.templateAt >= 0 && TEMPLATE_START.test(text.slice(doc.templateAt, doc.end))) {
+      report('helm-template', 'Go template syntax ({{ … }}): this looks like an unrendered Helm chart, so the document was skipped', doc.templateAt, doc.templateAt + 2, {
+        fix: 'Render the chart and lint the output: helm template . | meshlint -',
+      });
+      return;
+    }
+    const span = new DocSpan(file, doc.start, lines.lineStart(lines.position(doc.start).line), sliceEnds[docIndex]);
+    addDocument(doc, docIndex, span, defaultNs, out, report);
+  });
+}
+
+type Reporter = (ruleId: string, message: string, start: number, end: number) => void;
+
+function addDocument(doc: RawDoc, docIndex: number, span: DocSpan, defaultNs: string, out: ParseResult, report: Reporter): void {
+  const v = doc.value;
+  if (!isMap(v)) {
+    const loc = span.locate('');
+    report('invalid-document', 'Document is not a Kubernetes object: expected a mapping with apiVersion and kind', loc.range.start.offset, loc.range.end.offset);
+    return;
+  }
+  if (v.apiVersion === undefined && v.kind === undefined) {
+    const loc = span.locate('');
+    report('not-a-manifest', 'Document has neither apiVersion nor kind, so it is not a Kubernetes object; skipped', loc.range.start.offset, loc.range.end.offset);
+    return;
+  }
+  for (const field of ['apiVersion', 'kind'] as const) {
+    if (typeof v[field] !== 'string' || v[field] === '') {
+      const loc = v[field] === undefined ? span.locate('') : span.locate('/' + field);
+      const what = v[field] === undefined ? `has no ${field}` : `has a ${field} that is not a non-empty string`;
+      report('invalid-document', `Document ${what}: Kubernetes cannot tell what object it is`, loc.range.start.offset, loc.range.end.offset);
+      return;
+    }
+  }
+  if (v.kind.endsWith('List') && Array.isArray(v.items)) {
+    v.items.forEach((item: unknown, itemIndex: number) => {
+      if (!isMap(item) || typeof item.apiVersion !== 'string' || typeof item.kind !== 'string') {
+        const loc = span.locate(`/items/${itemIndex}`);
+        report('invalid-document', `Item ${itemIndex} of the ${v.kind} has no apiVersion or kind`, loc.range.start.offset, loc.range.end.offset);
+        return;
+      }
+      addResource(item, docIndex, span, defaultNs, out, itemIndex, undefined);
+    });
+    return;
+  }
+  addResource(v, docIndex, span, defaultNs, out, undefined, doc.implicit);
+}
+
+function addResource(obj: Record<string, any>, docIndex: number, span: DocSpan, defaultNs: string, out: ParseResult, itemIndex: number | undefined, implicit: RawDoc['implicit']): void {
+  const kind: string = obj.kind;
+  const metaNs = isMap(obj.metadata) && typeof obj.metadata.namespace === 'string' && obj.metadata.namespace !== '' ? obj.metadata.namespace : undefined;
+  const clusterScoped = CLUSTER_SCOPED_KINDS.has(kind);
+  const namespace = clusterScoped ? '' : metaNs ?? defaultNs;
+  const name = isMap(obj.metadata) && typeof obj.metadata.name === 'string' ? obj.metadata.name : '';
+  if (SYSTEM_NAMESPACES.has(namespace) || (kind === 'Namespace' && SYSTEM_NAMESPACES.has(name))) {
+    out.skipped++;
+    return;
+  }
+  const r = new ParsedResource({
+    object: obj,
+    apiVersion: obj.apiVersion,
+    kind,
+    namespace,
+    namespaceOrigin: clusterScoped ? 'cluster' : metaNs ? 'explicit' : 'defaulted',
+    span,
+    docIndex,
+    itemIndex,
+    implicitScalars: itemIndex === undefined ? implicit : undefined,
+  });
+  out.resources.push(r);
+}
+
+/** [start, end) of each document, split on `---` / `...` lines; used only for files that fail to parse whole. */
+export function documentChunks(text: string): [number, number][] {
+  const cuts = [0];
+  for (const m of text.matchAll(DOC_MARKER)) if (m.index! > 0) cuts.push(m.index!);
+  cuts.push(text.length);
+  const chunks: [number, number][] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) chunks.push([cuts[i], cuts[i + 1]]);
+  return chunks;
+}
+
+function parseChunk(text: string, start: number, end: number, templates: boolean, docs: RawDoc[], issues: RawIssue[]): void {
+  const chunk = text.slice(start, end);
+  const local: RawIssue[] = [];
+  let parsed: RawDoc[];
+  try {
+    parsed = construct(chunk, parseEvents(chunk, { maxDepth: 200 }) as Event[], local, templates);
+  } catch (e: any) {
+    const at = start + (typeof e?.mark?.position === 'number' ? e.mark.position : 0);
+    const tpl = templates ? chunk.indexOf('{{') : -1;
+    if (tpl >= 0) {
+      issues.push({ ruleId: 'helm-template', message: 'Go template syntax ({{ … }}) makes this document invalid YAML: it looks like an unrendered Helm chart (render it with `helm template … | meshlint -`)', start: start + tpl, end: start + tpl + 2 });
+    } else {
+      issues.push({ ruleId: 'yaml-syntax', message: `YAML syntax error: ${e?.reason ?? String(e)}`, start: at, end: at + 1 });
+    }
+    docs.push({ value: null, start: -1, end: -1, templateAt: -1 });
+    return;
+  }
+  for (const i of local) issues.push({ ...i, start: i.start + start, end: i.end + start });
+  for (const d of parsed) {
+    if (d.start >= 0) {
+      d.start += start;
+      d.end += start;
+    }
+    if (d.templateAt >= 0) d.templateAt += start;
+    docs.push(d);
+  }
+}
