@@ -17,6 +17,8 @@ export interface Io {
   readStdin?: () => Buffer;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** Receives the lint result (findings, stage timings) before it is rendered; the benchmark reads it. */
+  onLint?: (result: LintResult) => void;
 }
 
 export const TOOL = { name: 'meshlint', version: VERSION, informationUri: 'https://github.com/meshlint/meshlint' };
@@ -105,6 +107,7 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
     readStdin: io.readStdin,
     stdinFilename: args.stdinFilename,
   });
+  io.onLint?.(result);
   if (result.missing.length) {
     io.stderr.write(result.missing.map((m) => `meshlint: no such file or directory: ${m}\n`).join(''));
     return 2;
