@@ -1,0 +1,105 @@
+// One measurement in a process of its own, so its peak RSS is its own: `floor ROOT REPS` or
+// `lint ROOT REPS EXPECTED.json`. Prints one JSON line.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadAll } from 'js-yaml';
+import { parseAllDocuments } from 'yaml';
+import { main } from '../../src/cli/main.ts';
+import type { LintResult, Stage } from '../../src/engine/index.ts';
+import { rules } from '../../rules/index.ts';
+import { compareFindings, type Comparison } from './expect.ts';
+import type { Expected } from './generate.ts';
+
+export interface FloorResult {
+  jsYaml: number[];
+  yaml: number[];
+  docs: number;
+}
+
+export interface LintRun {
+  /** Whole CLI command, from argument parsing to the JSON report written. */
+  total: number;
+  stages: Partial<Record<Stage | 'render', number>>;
+}
+
+export interface LintMeasure {
+  runs: LintRun[];
+  /** Peak RSS of this process after the first lint, and its RSS before it (runtime + loaded code). */
+  peakRss: number;
+  baseRss: number;
+  resources: number;
+  files: number;
+  findings: number;
+  comparison: Comparison;
+  exitCode: number;
+  stderr: string;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+function manifestFiles(root: string): string[] {
+  return (readdirSync(root, { recursive: true }) as string[]).filter((p) => /\.ya?ml$/.test(p)).sort().map((p) => join(root, p));
+}
+
+/** Reading every file and parsing it with each library: the cost meshlint is compared with. */
+function floor(root: string, reps: number): FloorResult {
+  const out: FloorResult = { jsYaml: [], yaml: [], docs: 0 };
+  for (let r = 0; r < reps; r++) {
+    gc();
+    let t = performance.now();
+    let docs = 0;
+    for (const f of manifestFiles(root)) docs += loadAll(readFileSync(f, 'utf8')).length;
+    out.jsYaml.push(performance.now() - t);
+    out.docs = docs;
+    gc();
+    t = performance.now();
+    for (const f of manifestFiles(root)) parseAllDocuments(readFileSync(f, 'utf8'));
+    out.yaml.push(performance.now() - t);
+  }
+  return out;
+}
+
+const LINT_ARGS = ['lint', '.', '--no-config', '-f', 'json', '-o', '/dev/null', '--max-file-size', '4GiB', '--fail-on', 'never'];
+
+async function lintOnce(root: string): Promise<{ run: LintRun; result: LintResult; code: number; stderr: string }> {
+  let result: LintResult | undefined;
+  let linted = 0;
+  let stderr = '';
+  const t0 = performance.now();
+  const code = await main(LINT_ARGS, {
+    stdout: { write: () => true },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: {},
+    cwd: root,
+    onLint: (r) => {
+      result = r;
+      linted = performance.now();
+    },
+  });
+  const end = performance.now();
+  if (!result) throw new Error(`meshlint exited with ${code} before linting: ${stderr}`);
+  return { run: { total: end - t0, stages: { ...result.timings, render: end - linted } }, result, code, stderr };
+}
+
+async function lint(root: string, reps: number, expected: Expected[], multiDoc: boolean): Promise<LintMeasure> {
+  const baseRss = process.memoryUsage().rss;
+  const first = await lintOnce(root);
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  const r = first.result;
+  const comparison = compareFindings(r.diagnostics, expected, rules, (p) => (multiDoc ? 'mesh.yaml' : p));
+  const out: LintMeasure = {
+    runs: [first.run], peakRss, baseRss, resources: r.resources.length, files: r.files.length, findings: r.diagnostics.length, comparison, exitCode: first.code, stderr: first.stderr,
+  };
+  for (let i = 1; i < reps; i++) {
+    gc();
+    out.runs.push((await lintOnce(root)).run);
+  }
+  return out;
+}
+
+const [mode, root, reps, expectedFile] = process.argv.slice(2);
+const n = Number(reps);
+const result = mode === 'floor'
+  ? floor(root, n)
+  : await lint(root, n, JSON.parse(readFileSync(expectedFile, 'utf8')), root.endsWith('multi-doc'));
+process.stdout.write(JSON.stringify(result) + '\n');
