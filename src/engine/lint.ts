@@ -1,10 +1,11 @@
+import { resolve } from 'node:path';
 import { compareDiagnostics } from '../core/diagnostic.ts';
 import type { Resource } from '../core/resource.ts';
 import type { Diagnostic, SourceFile } from '../core/types.ts';
-import { buildGraph, type MeshGraph } from '../graph/index.ts';
+import { buildGraph, MeshConfigError, type MeshGraph } from '../graph/index.ts';
 import { loadSources } from '../load/index.ts';
 import { parseSources } from '../parse/index.ts';
-import { emptyConfig, type Config, type Level } from './config.ts';
+import { ConfigError, emptyConfig, type Config, type Level } from './config.ts';
 import { Levels } from './levels.ts';
 import type { Rule } from './rule.ts';
 import { runRules } from './run.ts';
@@ -85,7 +86,7 @@ export function lint(opts: LintOptions): LintResult {
   lap('parse');
 
   opts.onStage?.('graph', { files: files.length, resources: parsed.resources.length });
-  const graph = buildGraph(parsed.resources, { closedWorld: opts.closedWorld, meshConfigFile: opts.meshConfigFile ?? config.meshConfig, meshNetworksFile: opts.meshNetworksFile });
+  const graph = meshGraph(parsed.resources, opts, config);
   lap('graph');
 
   opts.onStage?.('rules', { files: files.length, resources: parsed.resources.length });
@@ -129,4 +130,16 @@ function dedupe(diags: Diagnostic[]): Diagnostic[] {
     seen.add(k);
     return true;
   });
+}
+
+/** The graph, with mesh config paths resolved (CLI: against the cwd; configuration: against its directory). */
+function meshGraph(resources: readonly Resource[], opts: LintOptions, config: Config): MeshGraph {
+  const meshConfigFile = opts.meshConfigFile ? resolve(opts.cwd, opts.meshConfigFile) : config.meshConfig ? resolve(config.dir, config.meshConfig) : undefined;
+  const meshNetworksFile = opts.meshNetworksFile ? resolve(opts.cwd, opts.meshNetworksFile) : undefined;
+  try {
+    return buildGraph(resources, { closedWorld: opts.closedWorld, meshConfigFile, meshNetworksFile });
+  } catch (e) {
+    if (e instanceof MeshConfigError) throw new ConfigError(e.message);
+    throw e;
+  }
 }

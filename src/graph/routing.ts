@@ -1,0 +1,194 @@
+import type { Resource } from '../core/resource.ts';
+import { coveringWildcards, declaredExportTo, exportScopes, fqdn, visibleFrom } from './hosts.ts';
+import { labelMap, push } from './labels.ts';
+import type { MeshConfig } from './mesh-config.ts';
+import type { ResourceStore } from './store.ts';
+import type { Labels } from './types.ts';
+
+export type RouteKind = 'http' | 'tcp' | 'tls';
+export const ROUTE_KINDS: readonly RouteKind[] = ['http', 'tcp', 'tls'];
+
+/** A place a VirtualService sends (or mirrors) traffic to. */
+export interface Destination {
+  vs: VirtualServiceInfo;
+  route: RouteKind;
+  routeIndex: number;
+  /** Index in `route`, or undefined for a mirror. */
+  destIndex?: number;
+  mirror: boolean;
+  /** Pointer of the destination object (`…/route/1/destination`, `…/mirror`, `…/mirrors/0/destination`). */
+  pointer: string;
+  /** Host as written ('' when absent). */
+  host: string;
+  subset?: string;
+  port?: number;
+  /** `weight` of a route destination as written. */
+  weight?: number;
+  /** Number of destinations in the same route. */
+  siblings: number;
+}
+
+export interface GatewayRef {
+  value: string;
+  pointer: string;
+}
+
+export interface VirtualServiceInfo {
+  resource: Resource;
+  namespace: string;
+  name: string;
+  hosts: readonly string[];
+  /** `spec.gateways` (empty means the mesh gateway only). */
+  gateways: readonly GatewayRef[];
+  /** `exportTo` as written (empty when absent). */
+  exportTo: readonly string[];
+  /** Namespaces the VirtualService applies to, from exportTo or the MeshConfig default. */
+  scopes: readonly string[];
+  destinations: readonly Destination[];
+  /** `http[].delegate` references. */
+  delegates: readonly { name: string; namespace: string; pointer: string }[];
+  /** True when the VirtualService applies to sidecars (no gateways, or `mesh` among them). */
+  meshBound: boolean;
+}
+
+export interface SubsetInfo {
+  name: string;
+  labels: Labels;
+  /** False when the subset has no `labels` field. */
+  hasLabels: boolean;
+  pointer: string;
+}
+
+export interface DestinationRuleInfo {
+  resource: Resource;
+  namespace: string;
+  name: string;
+  /** `spec.host` as written. */
+  host: string;
+  /** Host expanded relative to the DestinationRule's namespace. */
+  fqdn: string;
+  subsets: readonly SubsetInfo[];
+  exportTo: readonly string[];
+  scopes: readonly string[];
+}
+
+const isMap = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+export function virtualServiceOf(r: Resource, mesh: MeshConfig): VirtualServiceInfo {
+  const spec = isMap(r.object?.spec) ? r.object.spec : {};
+  const gateways: GatewayRef[] = [];
+  if (Array.isArray(spec.gateways)) spec.gateways.forEach((g: unknown, i: number) => typeof g === 'string' && gateways.push({ value: g, pointer: `/spec/gateways/${i}` }));
+  const exportTo = declaredExportTo(spec, {});
+  const info: VirtualServiceInfo = {
+    resource: r,
+    namespace: r.namespace,
+    name: r.name,
+    hosts: strs(spec.hosts),
+    gateways,
+    exportTo,
+    scopes: exportScopes(exportTo, r.namespace, mesh.defaultVirtualServiceExportTo),
+    destinations: [],
+    delegates: [],
+    meshBound: gateways.length === 0 || gateways.some((g) => g.value === 'mesh'),
+  };
+  const dests = info.destinations as Destination[];
+  for (const kind of ROUTE_KINDS) {
+    const routes = spec[kind];
+    if (!Array.isArray(routes)) continue;
+    routes.forEach((rt: any, i: number) => {
+      if (!isMap(rt)) return;
+      const base = `/spec/${kind}/${i}`;
+      if (Array.isArray(rt.route)) {
+        rt.route.forEach((d: any, j: number) => {
+          const dest = destination(info, kind, i, d?.destination, `${base}/route/${j}/destination`, false, rt.route.length);
+          dest.destIndex = j;
+          if (isMap(d) && typeof d.weight === 'number') dest.weight = d.weight;
+          dests.push(dest);
+        });
+      }
+      if (kind !== 'http') return;
+      if (isMap(rt.mirror)) dests.push(destination(info, kind, i, rt.mirror, `${base}/mirror`, true, 0));
+      if (Array.isArray(rt.mirrors)) rt.mirrors.forEach((m: any, j: number) => isMap(m?.destination) && dests.push(destination(info, kind, i, m.destination, `${base}/mirrors/${j}/destination`, true, 0)));
+      if (isMap(rt.delegate) && typeof rt.delegate.name === 'string') {
+        (info.delegates as any[]).push({ name: rt.delegate.name, namespace: typeof rt.delegate.namespace === 'string' && rt.delegate.namespace ? rt.delegate.namespace : r.namespace, pointer: `${base}/delegate` });
+      }
+    });
+  }
+  return info;
+}
+
+function destination(vs: VirtualServiceInfo, route: RouteKind, routeIndex: number, d: any, pointer: string, mirror: boolean, siblings: number): Destination {
+  const out: Destination = { vs, route, routeIndex, mirror, pointer, host: typeof d?.host === 'string' ? d.host : '', siblings };
+  if (typeof d?.subset === 'string' && d.subset !== '') out.subset = d.subset;
+  if (typeof d?.port?.number === 'number') out.port = d.port.number;
+  return out;
+}
+
+export function destinationRuleOf(r: Resource, mesh: MeshConfig): DestinationRuleInfo {
+  const spec = isMap(r.object?.spec) ? r.object.spec : {};
+  const host = typeof spec.host === 'string' ? spec.host : '';
+  const subsets: SubsetInfo[] = [];
+  if (Array.isArray(spec.subsets)) {
+    spec.subsets.forEach((s: any, i: number) => {
+      if (isMap(s) && typeof s.name === 'string') subsets.push({ name: s.name, labels: labelMap(s.labels), hasLabels: isMap(s.labels) && Object.keys(s.labels).length > 0, pointer: `/spec/subsets/${i}` });
+    });
+  }
+  const exportTo = declaredExportTo(spec, {});
+  return { resource: r, namespace: r.namespace, name: r.name, host, fqdn: fqdn(host, r.namespace, mesh.domainSuffix), subsets, exportTo, scopes: exportScopes(exportTo, r.namespace, mesh.defaultDestinationRuleExportTo) };
+}
+
+/** VirtualServices and DestinationRules, with DestinationRules indexed by host. */
+export class Routing {
+  readonly virtualServices: VirtualServiceInfo[] = [];
+  readonly destinationRules: DestinationRuleInfo[] = [];
+  readonly destinationRulesLoaded: boolean;
+  private readonly drByHost = new Map<string, DestinationRuleInfo[]>();
+  private readonly vsByResource = new Map<Resource, VirtualServiceInfo>();
+  private readonly drByResource = new Map<Resource, DestinationRuleInfo>();
+
+  constructor(store: ResourceStore, private readonly mesh: MeshConfig) {
+    for (const r of store.ofKind('VirtualService', 'networking.istio.io')) {
+      const vs = virtualServiceOf(r, mesh);
+      this.virtualServices.push(vs);
+      this.vsByResource.set(r, vs);
+    }
+    const drs = store.ofKind('DestinationRule', 'networking.istio.io');
+    this.destinationRulesLoaded = drs.length > 0;
+    for (const r of drs) {
+      const dr = destinationRuleOf(r, mesh);
+      this.destinationRules.push(dr);
+      this.drByResource.set(r, dr);
+      push(this.drByHost, dr.fqdn, dr);
+    }
+  }
+
+  virtualService(r: Resource): VirtualServiceInfo | undefined {
+    return this.vsByResource.get(r);
+  }
+
+  destinationRule(r: Resource): DestinationRuleInfo | undefined {
+    return this.drByResource.get(r);
+  }
+
+  /** DestinationRules whose host is exactly this FQDN (or wildcard as written), whatever their visibility. */
+  destinationRulesWithHost(host: string): readonly DestinationRuleInfo[] {
+    return this.drByHost.get(host) ?? [];
+  }
+
+  /**
+   * The DestinationRules that govern traffic to `host` (as written in namespace `ns`) from proxies in `ns`:
+   * those for exactly that host, else those of the most specific wildcard host covering it — as istiod
+   * picks them. Only rules exported to `ns` count.
+   */
+  destinationRulesFor(host: string, ns: string): DestinationRuleInfo[] {
+    const full = fqdn(host, ns, this.mesh.domainSuffix);
+    const exact = (this.drByHost.get(full) ?? []).filter((d) => visibleFrom(d.scopes, ns));
+    if (exact.length) return exact;
+    for (const w of coveringWildcards(full)) {
+      const found = (this.drByHost.get(w) ?? []).filter((d) => visibleFrom(d.scopes, ns));
+      if (found.length) return found;
+    }
+    return [];
+  }
+}
