@@ -29,9 +29,8 @@ function expandTabs(s: string): string {
   return s.includes('\t') ? s.replace(/\t/g, '  ') : s;
 }
 
-/** Column on screen, with tabs drawn as two spaces (as expandTabs draws them). */
+/** Column on screen of a 1-based column: tabs drawn as two spaces, control characters as their escapes. */
 function visualColumn(line: string, column: number): number {
-  let v = 1;
-  for (let i = 0; i < column - 1 && i < line.length; i++) v += line[i] === '\t' ? 2 : 1;
-  return v + Math.max(0, column - 1 - line.length);
+  const head = line.slice(0, Math.max(0, column - 1));
+  return clean(expandTabs(head)).length + 1 + Math.max(0, column - 1 - line.length);
 }

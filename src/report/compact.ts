@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { absolutePath } from './paths.ts';
 import { cleanLine } from './sanitize.ts';
 import { severityOf, type ReportData, type ReportEnv } from './types.ts';
 
@@ -8,8 +8,7 @@ import { severityOf, type ReportData, type ReportEnv } from './types.ts';
  */
 export function compact(data: ReportData, env: ReportEnv): string {
   const lines = data.diagnostics.map((d) => {
-    const f = d.location.file;
-    const abs = f.startsWith('<') || isAbsolute(f) ? f : resolve(env.cwd, f);
+    const abs = absolutePath(d.location.file, env.cwd);
     const { line, column } = d.location.range.start;
     return `${cleanLine(abs)}: line ${line}, col ${column}, ${severityOf(d.severity)} - ${cleanLine(d.message)} (${d.ruleId})`;
   });

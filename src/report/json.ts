@@ -1,4 +1,5 @@
 import type { Diagnostic, Location } from '../core/types.ts';
+import { safeJson } from './sanitize.ts';
 import { countSeverities, type ReportData } from './types.ts';
 
 function location(l: Location) {
@@ -18,13 +19,13 @@ function diagnostic(d: Diagnostic) {
   return out;
 }
 
-/** The versioned machine contract (DESIGN.md). JSON.stringify escapes control characters itself. */
+/** The versioned machine contract (DESIGN.md); `fix`, `related[].resource` and `summary.suppressed` are additions. */
 export function json(data: ReportData): string {
   const { errors, warnings, infos } = countSeverities(data.diagnostics);
-  return JSON.stringify({
+  return safeJson({
     version: 1,
     tool: { name: data.tool.name, version: data.tool.version },
     diagnostics: data.diagnostics.map(diagnostic),
-    summary: { errors, warnings, infos, files: data.summary.files, resources: data.summary.resources, suppressed: data.summary.suppressed, durationMs: Math.round(data.summary.durationMs) },
-  }, null, 2) + '\n';
+    summary: { errors, warnings, infos, files: data.summary.files, resources: data.summary.resources, durationMs: Math.round(data.summary.durationMs), suppressed: data.summary.suppressed },
+  });
 }

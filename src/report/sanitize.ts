@@ -20,3 +20,11 @@ export function clean(s: string): string {
 export function cleanLine(s: string): string {
   return s.replace(CONTROL_AND_NEWLINE, escapeChar);
 }
+
+// JSON.stringify leaves DEL, the C1 controls (U+0080–U+009F, e.g. the 8-bit CSI) and U+2028/U+2029 raw.
+const JSON_RAW_CONTROL = /[\u007f-\u009f\u2028\u2029]/g;
+
+/** Pretty JSON with every control character escaped, so no scanned text reaches a terminal raw. */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_RAW_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+}

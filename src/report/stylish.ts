@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../core/types.ts';
 import { codeFrame } from './codeframe.ts';
 import { paint } from './colors.ts';
-import { clean, cleanLine } from './sanitize.ts';
-import { countSeverities, type ReportData, type ReportEnv } from './types.ts';
+import { cleanLine } from './sanitize.ts';
+import { countSeverities, problemCount, resourceLabel, scannedCount, type ReportData, type ReportEnv } from './types.ts';
 
 /** For people: findings grouped by file, each with the offending line and a caret under it. */
 export function stylish(data: ReportData, env: ReportEnv): string {
@@ -15,33 +15,26 @@ export function stylish(data: ReportData, env: ReportEnv): string {
     list.push(d);
   }
   for (const [file, diags] of byFile) {
-    out.push(p.underline(clean(file)));
+    out.push(p.underline(cleanLine(file)));
     for (const d of diags) {
       const { line, column } = d.location.range.start;
       const sev = d.severity === 'error' ? p.red('error  ') : d.severity === 'warning' ? p.yellow('warning') : p.blue('info   ');
-      const res = d.resource ? p.dim(` [${cleanLine(d.resource.kind)} ${cleanLine(d.resource.namespace ? d.resource.namespace + '/' : '')}${cleanLine(d.resource.name)}]`) : '';
+      const res = d.resource ? p.dim(` [${resourceLabel(d.resource)}]`) : '';
       out.push(`  ${p.dim(`${line}:${column}`.padEnd(7))} ${sev}  ${cleanLine(d.message)}  ${p.dim(d.ruleId)}${res}`);
       const frame = codeFrame(data.sources.get(file), d.location, p, '    ');
       if (frame) out.push(frame);
       for (const r of d.related ?? []) {
         const s = r.location.range.start;
-        out.push(`    ${p.dim('↳')} ${clean(r.location.file)}:${s.line}:${s.column} ${cleanLine(r.message)}`);
+        out.push(`    ${p.dim('↳')} ${cleanLine(r.location.file)}:${s.line}:${s.column} ${cleanLine(r.message)}`);
       }
       if (d.fix) out.push(`    ${p.green('fix:')} ${cleanLine(d.fix)}`);
     }
     out.push('');
   }
-  const { errors, warnings, infos } = countSeverities(data.diagnostics);
-  const total = errors + warnings + infos;
-  const scanned = `${data.summary.resources} resource${data.summary.resources === 1 ? '' : 's'} in ${data.summary.files} file${data.summary.files === 1 ? '' : 's'}`;
-  if (total === 0) {
-    out.push(p.green(`✔ No problems found`) + p.dim(` · ${scanned}`));
-  } else {
-    const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`];
-    if (infos) parts.push(`${infos} info${infos === 1 ? '' : 's'}`);
-    const line = `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`;
-    out.push((errors ? p.red(p.bold(line)) : p.yellow(p.bold(line))) + p.dim(` · ${scanned}`));
-  }
+  const { errors } = countSeverities(data.diagnostics);
+  const scanned = p.dim(` · ${scannedCount(data.summary)}`);
+  if (!data.diagnostics.length) out.push(p.green('✔ No problems found') + scanned);
+  else out.push(p.bold((errors ? p.red : p.yellow)(`✖ ${problemCount(data.diagnostics)}`)) + scanned);
   if (data.summary.suppressed) out.push(p.dim(`  ${data.summary.suppressed} suppressed`));
   return out.join('\n') + '\n';
 }

@@ -1,4 +1,6 @@
-import type { Codes, Diagnostic, Severity, SourceFile } from '../core/types.ts';
+import { severityRank } from '../core/severity.ts';
+import type { Codes, Diagnostic, ResourceRef, Severity, SourceFile } from '../core/types.ts';
+import { cleanLine } from './sanitize.ts';
 
 /** What a reporter knows about a rule: plain data, so reporters never import rules. */
 export interface RuleInfo {
@@ -58,4 +60,31 @@ export function countSeverities(diags: readonly Diagnostic[]): Pick<Summary, 'er
 
 export function severityOf(s: Severity): string {
   return s === 'error' ? 'Error' : s === 'warning' ? 'Warning' : 'Info';
+}
+
+/** The findings, most severe first; equal severities keep their (file, line) order. */
+export function worstFirst<T extends { severity: Severity }>(diags: readonly T[]): T[] {
+  return [...diags].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+}
+
+/** `Kind namespace/name` (or `Kind name` for cluster-scoped objects), safe to print. */
+export function resourceLabel(r: ResourceRef): string {
+  return cleanLine(`${r.kind} ${r.namespace ? r.namespace + '/' : ''}${r.name}`);
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** ESLint's count line without the mark: `3 problems (2 errors, 1 warning)`, infos only when there are any. */
+export function problemCount(diags: readonly Diagnostic[]): string {
+  const { errors, warnings, infos } = countSeverities(diags);
+  const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
+  if (infos) parts.push(plural(infos, 'info'));
+  return `${plural(errors + warnings + infos, 'problem')} (${parts.join(', ')})`;
+}
+
+/** `12 resources in 3 files`. */
+export function scannedCount(s: Pick<Summary, 'resources' | 'files'>): string {
+  return `${plural(s.resources, 'resource')} in ${plural(s.files, 'file')}`;
 }
