@@ -135,3 +135,4 @@ export function buildGraph(resources: readonly Resource[], options: GraphOptions
   if (options.meshNetworksFile) void g.meshNetworks;
   return g;
 }
+export { refState, resolveHost, resolveSelector, resolveGateway, resolveSubset, resolveSubsetWorkloads, hasWorkloads, hostNamespace, type Resolution, type AnyGateway } from './resolve.ts';
