@@ -63,8 +63,8 @@ export const invalidDocument = stageRule('invalid-document', 'parse', 'error', {
 });
 
 export const notAManifest = stageRule('not-a-manifest', 'parse', 'info', {
-  summary: 'A YAML document has neither apiVersion nor kind.',
-  description: 'It is some other YAML file (Helm values, CI configuration, …), so it was skipped.',
+  summary: 'A YAML document is some other YAML, not a Kubernetes object.',
+  description: 'It lacks apiVersion or kind and has no metadata, so it is some other YAML file (Helm values, a Chart.yaml, CI configuration, …); it was skipped.',
   fix: 'Exclude such files with --ignore-pattern or the `ignore` list in .meshlint.yaml.',
   bad: 'replicaCount: 2\n',
 });

@@ -70,8 +70,12 @@ const KEYS: Record<string, (v: unknown, at: string, cfg: Config, known: Readonly
   policies: (v, at, cfg) => {
     cfg.policies = stringList(v, at);
   },
-  suppress: (v, at, cfg) => {
+  suppress: (v, at, cfg, known) => {
     cfg.suppress = stringList(v, at);
+    cfg.suppress.forEach((entry, i) => {
+      const problem = checkSuppress(entry, known);
+      if (problem) throw new ConfigError(`${at}[${i}]: ${problem}`);
+    });
   },
   meshConfig: (v, at, cfg) => {
     if (typeof v !== 'string') throw new ConfigError(`${at}: expected a file path`);
@@ -120,6 +124,15 @@ function stringList(v: unknown, at: string): string[] {
   if (typeof v === 'string') return [v];
   if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new ConfigError(`${at}: expected a list of strings`);
   return v as string[];
+}
+
+/** What is wrong with a `RULE=Kind ns/name` suppression, or undefined. IST/KIA codes of checks meshlint lacks are fine. */
+export function checkSuppress(entry: string, known: ReadonlySet<string>): string | undefined {
+  const eq = entry.indexOf('=');
+  if (eq <= 0 || !entry.slice(eq + 1).trim()) return `"${entry}" is not RULE=Kind namespace/name (e.g. "IST0102=Namespace *")`;
+  const id = entry.slice(0, eq).trim();
+  if (id.includes('*') || known.has(id) || /^(IST|KIA)\d{4}$/.test(id)) return undefined;
+  return `unknown rule "${id}" in "${entry}"${suggest(id, known)}`;
 }
 
 /** ", did you mean …?" for the closest known id, when one is close. */

@@ -46,6 +46,8 @@ export interface LintResult {
   graph: MeshGraph;
   /** Paths given that do not exist. */
   missing: string[];
+  /** Files given by name that an ignore glob skipped. */
+  ignored: string[];
   /** Files in the report scope. */
   scopeFiles: number;
   timings: Partial<Record<Stage, number>>;
@@ -63,7 +65,8 @@ export function lint(opts: LintOptions): LintResult {
   };
   const config = opts.config ?? emptyConfig(opts.cwd);
   const levels = new Levels(config, opts.ruleLevels ?? {}, opts.cwd);
-  const ignore = [...config.ignore, ...(opts.ignore ?? [])];
+  // Globs from a configuration file are relative to its directory; --ignore-pattern ones to the cwd.
+  const ignore = [...config.ignore.map((pattern) => ({ pattern, base: config.dir })), ...(opts.ignore ?? [])];
   const loadOpts = { cwd: opts.cwd, ignore, maxFileSize: opts.maxFileSize, readStdin: opts.readStdin, stdinFilename: opts.stdinFilename };
 
   opts.onStage?.('load', { files: 0, resources: 0 });
@@ -115,6 +118,7 @@ export function lint(opts: LintOptions): LintResult {
     resources: parsed.resources,
     graph,
     missing: scope.missing,
+    ignored: scope.ignored,
     scopeFiles: scope.files.length,
     timings,
     durationMs: performance.now() - t0,

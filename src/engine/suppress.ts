@@ -149,18 +149,24 @@ function suppressedByAnnotation(d: Diagnostic, byRef: Map<string, Resource>): bo
   return [...ours, ...istio].some((id) => id === '*' || matchesRule(d, id));
 }
 
-/** `RULE=Kind ns/name` (istioctl's `--suppress`), `*` as wildcard; `Kind name.ns` is accepted too. */
+/** `RULE=Kind ns/name` (istioctl's `--suppress`), `*` as wildcard in both parts; `Kind name.ns` is accepted too. */
 export function parseSuppress(entry: string): { matches(d: Diagnostic): boolean } {
   const eq = entry.indexOf('=');
   if (eq <= 0 || eq === entry.length - 1) throw new ConfigError(`--suppress "${entry}": expected RULE=Kind namespace/name (e.g. "IST0102=Namespace *")`);
   const id = entry.slice(0, eq).trim();
-  const glob = new RegExp('^' + entry.slice(eq + 1).trim().split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  const rule = id.includes('*') ? glob(id) : undefined;
+  const resource = glob(entry.slice(eq + 1).trim());
   return {
     matches(d) {
-      if (!(id === '*' || matchesRule(d, id)) || !d.resource) return false;
+      if (!d.resource) return false;
+      if (rule ? ![d.ruleId, d.codes?.istio, d.codes?.kiali].some((c) => c !== undefined && rule.test(c)) : !matchesRule(d, id)) return false;
       const r = d.resource;
       const forms = r.namespace ? [`${r.kind} ${r.namespace}/${r.name}`, `${r.kind} ${r.name}.${r.namespace}`] : [`${r.kind} ${r.name}`];
-      return forms.some((f) => glob.test(f));
+      return forms.some((f) => resource.test(f));
     },
   };
+}
+
+function glob(pattern: string): RegExp {
+  return new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
 }

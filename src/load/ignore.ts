@@ -3,24 +3,36 @@ import { Minimatch } from 'minimatch';
 
 const ALWAYS_IGNORED = new Set(['.git', 'node_modules']);
 
+/** A glob relative to the cwd, or to `base` (the directory of the configuration file that lists it). */
+export type IgnoreGlob = string | { pattern: string; base: string };
+
 /** Decides which paths a directory walk skips: `.git`, `node_modules`, and the user's globs. */
 export class Ignorer {
-  private readonly matchers: Minimatch[];
-  constructor(private readonly cwd: string, patterns: readonly string[]) {
-    this.matchers = patterns.flatMap((p) => {
-      const pattern = p.replace(/^\.\//, '').replace(/\/$/, '');
+  private readonly matchers: { base: string; match: Minimatch[] }[];
+  constructor(cwd: string, globs: readonly IgnoreGlob[]) {
+    this.matchers = globs.map((g) => {
+      const { pattern: raw, base } = typeof g === 'string' ? { pattern: g, base: cwd } : g;
+      const pattern = raw.replace(/^\.\//, '').replace(/\/$/, '');
       // A pattern without a slash matches a name at any depth, as in .gitignore.
       const opts = { dot: true, matchBase: !pattern.includes('/') };
-      return [new Minimatch(pattern, opts), new Minimatch(pattern + '/**', opts)];
+      return { base, match: [new Minimatch(pattern, opts), new Minimatch(pattern + '/**', opts)] };
     });
   }
 
   ignores(abs: string, isDir: boolean): boolean {
-    const base = abs.slice(abs.lastIndexOf(sep) + 1);
-    if (isDir && ALWAYS_IGNORED.has(base)) return true;
-    if (!this.matchers.length) return false;
-    let rel = relative(this.cwd, abs);
-    if (sep !== '/') rel = rel.split(sep).join('/');
-    return this.matchers.some((m) => m.match(rel));
+    const name = abs.slice(abs.lastIndexOf(sep) + 1);
+    if (isDir && ALWAYS_IGNORED.has(name)) return true;
+    let base = '';
+    let rel = '';
+    for (const m of this.matchers) {
+      if (m.base !== base) rel = relativePosix((base = m.base), abs);
+      if (m.match.some((mm) => mm.match(rel))) return true;
+    }
+    return false;
   }
+}
+
+function relativePosix(base: string, abs: string): string {
+  const rel = relative(base, abs);
+  return sep === '/' ? rel : rel.split(sep).join('/');
 }

@@ -3,18 +3,18 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { makeDiagnostic, fileLocation } from '../core/diagnostic.ts';
 import { LineIndex } from '../core/lines.ts';
 import type { Diagnostic, SourceFile } from '../core/types.ts';
-import { Ignorer } from './ignore.ts';
-import { decode } from './decode.ts';
+import { Ignorer, type IgnoreGlob } from './ignore.ts';
+import { decode, textBefore } from './decode.ts';
 
-export { Ignorer } from './ignore.ts';
+export { Ignorer, type IgnoreGlob } from './ignore.ts';
 
 export const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
 const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 
 export interface LoadOptions {
   cwd: string;
-  /** Glob patterns (minimatch, relative to cwd) of files and directories to skip. */
-  ignore?: readonly string[];
+  /** Globs (minimatch) of files and directories to skip: relative to the cwd, or to their own `base`. */
+  ignore?: readonly IgnoreGlob[];
   maxFileSize?: number;
   /** Reads standard input when a path is '-'. */
   readStdin?: () => Buffer;
@@ -26,11 +26,13 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Paths given on the command line that do not exist. */
   missing: string[];
+  /** Files given on the command line that an ignore glob skipped. */
+  ignored: string[];
 }
 
 /** Reads every manifest under the given paths. Never throws for a bad file: it becomes a diagnostic. */
 export function loadSources(paths: readonly string[], opts: LoadOptions): LoadResult {
-  const out: LoadResult = { files: [], diagnostics: [], missing: [] };
+  const out: LoadResult = { files: [], diagnostics: [], missing: [], ignored: [] };
   const ignorer = new Ignorer(opts.cwd, opts.ignore ?? []);
   const seen = new Set<string>();
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -49,7 +51,8 @@ export function loadSources(paths: readonly string[], opts: LoadOptions): LoadRe
       continue;
     }
     if (st.isDirectory()) walk(abs, opts.cwd, ignorer, seen, max, out);
-    else if (!ignorer.ignores(abs, false)) addFile(abs, opts.cwd, st, seen, max, out);
+    else if (ignorer.ignores(abs, false)) out.ignored.push(p);
+    else addFile(abs, opts.cwd, st, seen, max, out);
   }
   return out;
 }
@@ -68,7 +71,7 @@ function walk(dir: string, cwd: string, ignorer: Ignorer, seen: Set<string>, max
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e: any) {
-    out.diagnostics.push(makeDiagnostic({ ruleId: 'unreadable-file', severity: 'error', message: `Cannot read directory: ${e?.code ?? e}`, location: fileLocation(displayPath(dir, cwd)) }));
+    fileProblem(out, displayPath(dir, cwd), 'unreadable-file', `Cannot read directory: ${e?.code === 'EACCES' ? 'permission denied' : (e?.code ?? String(e))}`);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -82,8 +85,13 @@ function walk(dir: string, cwd: string, ignorer: Ignorer, seen: Set<string>, max
         st = statSync(abs);
         isDir = st.isDirectory();
         isFile = st.isFile();
-      } catch {
-        continue; // dangling link
+      } catch (err: any) {
+        // A broken link that looks like a manifest was meant to be read: say so. Others are not our business.
+        if (MANIFEST_EXTENSIONS.test(e.name) && !ignorer.ignores(abs, false)) {
+          const why = err?.code === 'ELOOP' ? 'it is a symbolic link loop' : err?.code === 'ENOENT' ? 'it is a symbolic link to a missing file' : (err?.code ?? String(err));
+          fileProblem(out, displayPath(abs, cwd), 'unreadable-file', `Cannot read file: ${why}`);
+        }
+        continue;
       }
     }
     if (ignorer.ignores(abs, isDir)) continue;
@@ -112,12 +120,14 @@ function safeSize(abs: string): number | undefined {
   }
 }
 
+function fileProblem(out: LoadResult, path: string, ruleId: string, message: string, at = { line: 1, column: 1, offset: 0 }): void {
+  const loc = fileLocation(path);
+  loc.range.start = loc.range.end = at;
+  out.diagnostics.push(makeDiagnostic({ ruleId, severity: 'error', message, location: loc }));
+}
+
 function readOne(path: string, absPath: string, read: () => Buffer, size: number | undefined, max: number, out: LoadResult): void {
-  const problem = (ruleId: string, message: string, line = 1, column = 1) => {
-    const loc = fileLocation(path);
-    loc.range.start = loc.range.end = { line, column, offset: 0 };
-    out.diagnostics.push(makeDiagnostic({ ruleId, severity: 'error', message, location: loc }));
-  };
+  const problem = (ruleId: string, message: string) => fileProblem(out, path, ruleId, message);
   if (size !== undefined && size > max) {
     problem('file-too-large', `File is ${formatSize(size)}, over the ${formatSize(max)} limit (raise it with --max-file-size); not read`);
     return;
@@ -139,8 +149,10 @@ function readOne(path: string, absPath: string, read: () => Buffer, size: number
     return;
   }
   if (d.kind === 'invalid') {
-    const before = new LineIndex(buf.subarray(0, d.offset).toString('utf8')).position(Number.MAX_SAFE_INTEGER);
-    problem('invalid-encoding', `File is not valid UTF-8 (byte 0x${buf[d.offset].toString(16).padStart(2, '0')} at offset ${d.offset}); save it as UTF-8`, before.line, before.column);
+    const prefix = textBefore(buf, d.offset, d.encoding);
+    const at = new LineIndex(prefix).position(prefix.length);
+    const what = d.encoding === 'UTF-32' ? 'File is UTF-32, which kubectl cannot read' : `File is not valid ${d.encoding} (byte 0x${buf[d.offset].toString(16).padStart(2, '0')} at offset ${d.offset})`;
+    fileProblem(out, path, 'invalid-encoding', `${what}; save it as UTF-8`, at);
     return;
   }
   out.files.push({ path, absPath, text: d.text });

@@ -91,7 +91,8 @@ export function construct(text: string, events: Event[], issues: RawIssue[], loo
       top.keyStart = kStart;
       top.keyEnd = kEnd;
       top.keyIsMerge = isScalarKey && keyText === '<<';
-      top.key = isScalarKey ? keyText : JSON.stringify(value);
+      // An aliased key can stand for a huge shared structure: never serialise one beyond a small size.
+      top.key = isScalarKey ? keyText : size <= 100 ? JSON.stringify(value) : `[complex key at offset ${kStart}]`;
       if (!isScalarKey) issues.push({ ruleId: 'yaml-syntax', message: 'Complex mapping keys are not supported by Kubernetes; the key was read as its JSON text', start: kStart, end: kEnd });
       return;
     }
@@ -131,7 +132,8 @@ export function construct(text: string, events: Event[], issues: RawIssue[], loo
         } else value = s;
         const start = ev.valueStart < 0 ? scalarGapOffset(events, i) : scalarStart(text, ev as ScalarEvent);
         const end = ev.valueStart < 0 ? start : scalarEnd(text, ev as ScalarEvent);
-        if (lookForTemplates && doc && doc.templateAt < 0 && !isKey && typeof value === 'string' && TEMPLATE.test(value)) doc.templateAt = start;
+        // Only a plain scalar counts: `{{ }}` inside quotes or a block scalar is data (Istio's injection template, alert texts).
+        if (lookForTemplates && doc && doc.templateAt < 0 && ev.style === SCALAR_STYLE.PLAIN && TEMPLATE.test(s)) doc.templateAt = start;
         widen(ev.anchorStart >= 0 ? Math.min(ev.anchorStart, start) : ev.tagStart >= 0 ? Math.min(ev.tagStart, start) : start, end);
         if (ev.anchorStart >= 0) anchors.set(text.slice(ev.anchorStart, ev.anchorEnd), { value, size: 1, done: true });
         add(value, 1, start, end, true, s);
@@ -143,6 +145,8 @@ export function construct(text: string, events: Event[], issues: RawIssue[], loo
         const top = frames[frames.length - 1];
         const anchor = ev.anchorStart >= 0 ? text.slice(ev.anchorStart, ev.anchorEnd) : undefined;
         if (anchor !== undefined) anchors.set(anchor, { value: undefined, size: 0, done: false });
+        // `name: {{ .Release.Name }}` parses as a flow mapping whose key is another flow mapping.
+        if (lookForTemplates && doc && doc.templateAt < 0 && isMap && text.charCodeAt(ev.start) === 123 && text.charCodeAt(ev.start + 1) === 123) doc.templateAt = ev.start;
         widen(Math.min(ev.start, ev.anchorStart >= 0 ? ev.anchorStart : ev.start, ev.tagStart >= 0 ? ev.tagStart : ev.start), ev.start + 1);
         frames.push({
           isMap,
@@ -168,7 +172,9 @@ export function construct(text: string, events: Event[], issues: RawIssue[], loo
           break;
         }
         widen(ev.anchorStart - 1, ev.anchorEnd);
-        add(a.value, a.size, ev.anchorStart - 1, ev.anchorEnd, typeof a.value !== 'object' || a.value === null, String(a.value));
+        // String() of an aliased collection would expand it: the key text matters only for scalars.
+        const scalar = typeof a.value !== 'object' || a.value === null;
+        add(a.value, a.size, ev.anchorStart - 1, ev.anchorEnd, scalar, scalar ? String(a.value) : '');
         if (expanded > MAX_EXPANDED_NODES && doc && !doc.dropped) {
           doc.dropped = true;
           issues.push({ ruleId: 'alias-limit', message: `Aliases expand this document to more than ${MAX_EXPANDED_NODES} nodes (a "billion laughs" pattern); the document was skipped`, start: ev.anchorStart - 1, end: ev.anchorEnd });

@@ -1,11 +1,12 @@
 import { parseEvents, type Event } from 'js-yaml';
 import { makeDiagnostic } from '../core/diagnostic.ts';
-import { lineIndexOf } from '../core/lines.ts';
+import { lineIndexOf, type LineIndex } from '../core/lines.ts';
 import type { Resource } from '../core/resource.ts';
 import type { Diagnostic, Severity, SourceFile } from '../core/types.ts';
 import { construct, type RawDoc, type RawIssue } from './construct.ts';
 import { CLUSTER_SCOPED_KINDS, SYSTEM_NAMESPACES } from './kinds.ts';
 import { DocSpan, ParsedResource, isMap } from './resource.ts';
+import { describeSyntaxError } from './syntax.ts';
 
 export { CLUSTER_SCOPED_KINDS, SYSTEM_NAMESPACES, splitApiVersion } from './kinds.ts';
 export { ParsedResource } from './resource.ts';
@@ -33,6 +34,10 @@ export const PARSE_SEVERITY: Readonly<Record<string, Severity>> = {
 };
 
 const TEMPLATE_START = /\{\{-?\s*(\.Values|\.Release|\.Chart|\.Capabilities|\.Files|include\b|template\b|if\b|range\b|with\b|end\b|else\b|toYaml\b|tpl\b|define\b|-?\s*\/\*)/;
+/** Deeper YAML is skipped: no manifest comes close, and deep values make every later stage slower. */
+const MAX_DEPTH = 200;
+/** A line that is only template control (`{{- if … }}`, `{{ include … }}`), never valid YAML. */
+const TEMPLATE_LINE = /^[ \t]*\{\{.*\}\}[ \t]*$/m;
 const DOC_MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 
 export function parseSources(files: readonly SourceFile[], opts: ParseOptions = {}): ParseResult {
@@ -44,17 +49,19 @@ export function parseSources(files: readonly SourceFile[], opts: ParseOptions = 
 
 function parseFile(file: SourceFile, defaultNs: string, out: ParseResult): void {
   const text = file.text;
+  const lines = lineIndexOf(file);
   const templates = text.includes('{{');
   const issues: RawIssue[] = [];
   let docs: RawDoc[];
   try {
-    docs = construct(text, parseEvents(text, { maxDepth: 200 }), issues, templates);
+    docs = construct(text, parseEvents(text, { maxDepth: MAX_DEPTH }), issues, templates);
   } catch {
     // One broken document must not hide the others: parse the documents one by one.
     docs = [];
     issues.length = 0;
-    for (const [start, end] of documentChunks(text)) parseChunk(text, start, end, templates, docs, issues);
+    for (const [start, end] of documentChunks(text)) parseChunk(text, lines, start, end, templates, docs, issues);
   }
+  const helm = docs.filter((d) => d.templateAt >= 0 && !d.dropped && TEMPLATE_START.test(text.slice(d.templateAt, d.end)));
   const report = (ruleId: string, message: string, start: number, end: number, extra?: { fix?: string }) => {
     out.diagnostics.push(makeDiagnostic({
       ruleId,
@@ -65,9 +72,9 @@ function parseFile(file: SourceFile, defaultNs: string, out: ParseResult): void 
       ...extra,
     }));
   };
-  for (const i of issues) report(i.ruleId, i.message, i.start, i.end);
+  // Inside an unrendered template, YAML oddities are the template's doing: one helm-template finding says it all.
+  for (const i of issues) if (!helm.some((d) => i.start >= d.start && i.start <= d.end)) report(i.ruleId, i.message, i.start, i.end);
 
-  const lines = lineIndexOf(file);
   const sliceEnds: number[] = new Array(docs.length);
   for (let i = docs.length - 1, next = text.length; i >= 0; i--) {
     sliceEnds[i] = next;
@@ -75,7 +82,7 @@ function parseFile(file: SourceFile, defaultNs: string, out: ParseResult): void 
   }
   docs.forEach((doc, docIndex) => {
     if (doc.dropped || doc.value === null || doc.value === undefined || doc.start < 0) return;
-    if (doc.templateAt >= 0 && TEMPLATE_START.test(text.slice(doc.templateAt, doc.end))) {
+    if (helm.includes(doc)) {
       report('helm-template', 'Go template syntax ({{ … }}): this looks like an unrendered Helm chart, so the document was skipped', doc.templateAt, doc.templateAt + 2, {
         fix: 'Render the chart and lint the output: helm template . | meshlint -',
       });
@@ -95,9 +102,11 @@ function addDocument(doc: RawDoc, docIndex: number, span: DocSpan, defaultNs: st
     report('invalid-document', 'Document is not a Kubernetes object: expected a mapping with apiVersion and kind', loc.range.start.offset, loc.range.end.offset);
     return;
   }
-  if (v.apiVersion === undefined && v.kind === undefined) {
+  // Helm values, Chart.yaml (apiVersion but no kind), CI files…: other YAML, not a broken object.
+  if ((v.apiVersion === undefined || v.kind === undefined) && v.metadata === undefined) {
     const loc = span.locate('');
-    report('not-a-manifest', 'Document has neither apiVersion nor kind, so it is not a Kubernetes object; skipped', loc.range.start.offset, loc.range.end.offset);
+    const has = v.apiVersion !== undefined ? 'has no kind and no metadata' : v.kind !== undefined ? 'has no apiVersion and no metadata' : 'has neither apiVersion nor kind';
+    report('not-a-manifest', `Document ${has}, so it is not a Kubernetes object; skipped`, loc.range.start.offset, loc.range.end.offset);
     return;
   }
   for (const field of ['apiVersion', 'kind'] as const) {
@@ -156,19 +165,19 @@ export function documentChunks(text: string): [number, number][] {
   return chunks;
 }
 
-function parseChunk(text: string, start: number, end: number, templates: boolean, docs: RawDoc[], issues: RawIssue[]): void {
+function parseChunk(text: string, lines: LineIndex, start: number, end: number, templates: boolean, docs: RawDoc[], issues: RawIssue[]): void {
   const chunk = text.slice(start, end);
   const local: RawIssue[] = [];
   let parsed: RawDoc[];
   try {
-    parsed = construct(chunk, parseEvents(chunk, { maxDepth: 200 }) as Event[], local, templates);
+    parsed = construct(chunk, parseEvents(chunk, { maxDepth: MAX_DEPTH }) as Event[], local, templates);
   } catch (e: any) {
     const at = start + (typeof e?.mark?.position === 'number' ? e.mark.position : 0);
-    const tpl = templates ? chunk.indexOf('{{') : -1;
+    const tpl = templates && (TEMPLATE_START.test(chunk) || TEMPLATE_LINE.test(chunk)) ? chunk.indexOf('{{') : -1;
     if (tpl >= 0) {
       issues.push({ ruleId: 'helm-template', message: 'Go template syntax ({{ … }}) makes this document invalid YAML: it looks like an unrendered Helm chart (render it with `helm template … | meshlint -`)', start: start + tpl, end: start + tpl + 2 });
     } else {
-      issues.push({ ruleId: 'yaml-syntax', message: `YAML syntax error: ${e?.reason ?? String(e)}`, start: at, end: at + 1 });
+      issues.push({ ruleId: 'yaml-syntax', ...describeSyntaxError(text, lines, start, at, String(e?.reason ?? e)) });
     }
     docs.push({ value: null, start: -1, end: -1, templateAt: -1 });
     return;
