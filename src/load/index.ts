@@ -129,7 +129,7 @@ function fileProblem(out: LoadResult, path: string, ruleId: string, message: str
 function readOne(path: string, absPath: string, read: () => Buffer, size: number | undefined, max: number, out: LoadResult): void {
   const problem = (ruleId: string, message: string) => fileProblem(out, path, ruleId, message);
   if (size !== undefined && size > max) {
-    problem('file-too-large', `File is ${formatSize(size)}, over the ${formatSize(max)} limit (raise it with --max-file-size); not read`);
+    problem('file-too-large', `File is ${overLimit(size, max)} (raise it with --max-file-size); not read`);
     return;
   }
   let buf: Buffer;
@@ -140,7 +140,7 @@ function readOne(path: string, absPath: string, read: () => Buffer, size: number
     return;
   }
   if (buf.length > max) {
-    problem('file-too-large', `Input is ${formatSize(buf.length)}, over the ${formatSize(max)} limit (raise it with --max-file-size); not read`);
+    problem('file-too-large', `Input is ${overLimit(buf.length, max)} (raise it with --max-file-size); not read`);
     return;
   }
   const d = decode(buf);
@@ -158,8 +158,17 @@ function readOne(path: string, absPath: string, read: () => Buffer, size: number
   out.files.push({ path, absPath, text: d.text });
 }
 
+/** "2.5 MiB over the 1 MiB limit"; in bytes when rounding would make the two look equal. */
+function overLimit(size: number, max: number): string {
+  const a = formatSize(size);
+  const b = formatSize(max);
+  const same = a.split(' ')[1] === b.split(' ')[1] && parseFloat(a) === parseFloat(b);
+  return same ? `${size} bytes, over the ${max}-byte limit` : `${a}, over the ${b} limit`;
+}
+
 function formatSize(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} B`;
+  const [v, unit] = n >= 1024 * 1024 ? [n / 1024 / 1024, 'MiB'] : n >= 1024 ? [n / 1024, 'KiB'] : [n, 'B'];
+  return `${Number.isInteger(v) ? v : v.toFixed(1)} ${unit}`;
 }
 
 /** Paths under the cwd are shown relative to it, with '/' separators on every platform. */

@@ -1,7 +1,7 @@
 import { parseEvents, type Event } from 'js-yaml';
 import { makeDiagnostic } from '../core/diagnostic.ts';
 import { lineIndexOf, type LineIndex } from '../core/lines.ts';
-import type { Resource } from '../core/resource.ts';
+import type { ImplicitScalar, Resource } from '../core/resource.ts';
 import type { Diagnostic, Severity, SourceFile } from '../core/types.ts';
 import { construct, type RawDoc, type RawIssue } from './construct.ts';
 import { CLUSTER_SCOPED_KINDS, SYSTEM_NAMESPACES } from './kinds.ts';
@@ -118,13 +118,14 @@ function addDocument(doc: RawDoc, docIndex: number, span: DocSpan, defaultNs: st
     }
   }
   if (v.kind.endsWith('List') && Array.isArray(v.items)) {
+    const perItem = implicitByItem(doc.implicit);
     v.items.forEach((item: unknown, itemIndex: number) => {
       if (!isMap(item) || typeof item.apiVersion !== 'string' || typeof item.kind !== 'string') {
         const loc = span.locate(`/items/${itemIndex}`);
         report('invalid-document', `Item ${itemIndex} of the ${v.kind} has no apiVersion or kind`, loc.range.start.offset, loc.range.end.offset);
         return;
       }
-      addResource(item, docIndex, span, defaultNs, out, itemIndex, undefined);
+      addResource(item, docIndex, span, defaultNs, out, itemIndex, perItem.get(itemIndex));
     });
     return;
   }
@@ -150,9 +151,22 @@ function addResource(obj: Record<string, any>, docIndex: number, span: DocSpan, 
     span,
     docIndex,
     itemIndex,
-    implicitScalars: itemIndex === undefined ? implicit : undefined,
+    implicitScalars: implicit,
   });
   out.resources.push(r);
+}
+
+/** The YAML 1.1 surprises of a List document, by item, with pointers relative to the item. */
+function implicitByItem(implicit: RawDoc['implicit']): Map<number, ImplicitScalar[]> {
+  const out = new Map<number, ImplicitScalar[]>();
+  for (const s of implicit ?? []) {
+    const m = /^\/items\/(\d+)(\/.*)$/.exec(s.pointer);
+    if (!m) continue;
+    const i = Number(m[1]);
+    if (!out.has(i)) out.set(i, []);
+    out.get(i)!.push({ ...s, pointer: m[2] });
+  }
+  return out;
 }
 
 /** [start, end) of each document, split on `---` / `...` lines; used only for files that fail to parse whole. */

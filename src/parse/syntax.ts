@@ -39,6 +39,10 @@ export function describeSyntaxError(text: string, lines: LineIndex, from: number
       };
     }
   }
+  const lineText = lines.lineText(stop.line);
+  if (reason === 'deficient indentation' && lineText.slice(0, stop.column - 1).includes('\t')) {
+    return { message: 'YAML syntax error: tab character on a line with a flow collection ([…] or {…}); use spaces', start: at, end: at + 1 };
+  }
   const hint = HINTS[reason];
   return { message: `YAML syntax error: ${reason}${hint ? ` (${hint})` : ''}`, start: at, end: at + 1 };
 }
