@@ -2,6 +2,7 @@ import { makeDiagnostic } from '../core/diagnostic.ts';
 import { lineIndexOf } from '../core/lines.ts';
 import type { Resource } from '../core/resource.ts';
 import type { Diagnostic, SourceFile } from '../core/types.ts';
+import { findUnclosed } from '../parse/syntax.ts';
 import { ConfigError } from './config.ts';
 
 type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable-file' | 'disable' | 'enable';
@@ -31,8 +32,10 @@ export function readDirectives(file: SourceFile): Directive[] {
     const at = m.index!;
     const pos = lines.position(at);
     const before = lines.lineText(pos.line).slice(0, pos.column - 1);
-    // A '#' inside a value is not a comment: it must start the line or follow whitespace.
+    // A '#' inside a value is not a comment: it must start the line or follow whitespace, outside quotes.
     if (before.length && !/\s$/.test(before)) continue;
+    const open = before.length ? findUnclosed(before, 0, before.length) : undefined;
+    if (open && open.char !== '[' && open.char !== '{') continue;
     const kind = m[1] as DirectiveKind;
     const body = m[2].split(/\s--\s|^--\s|\s--$/)[0];
     const rules = body.split(/[\s,]+/).filter(Boolean);
