@@ -1,5 +1,17 @@
 import type { Rule } from '../src/engine/index.ts';
 import { aliasLimit, binaryFile, duplicateKey, fileTooLarge, helmTemplate, internalError, invalidDocument, invalidEncoding, notAManifest, unreadableFile, unusedSuppression, yamlSyntax } from './input-rules.ts';
+import { deprecatedApi, removedApi, schema, schemaCel, schemaCelUnsupported, schemaIstio, unknownKind } from './schema-rules.ts';
+import { virtualserviceConflictingMeshHosts } from './virtualservice-conflicting-mesh-hosts.ts';
+import { virtualserviceDestinationHostNotFound } from './virtualservice-destination-host-not-found.ts';
+import { virtualserviceDestinationPortNotFound } from './virtualservice-destination-port-not-found.ts';
+import { virtualserviceDestinationPortRequired } from './virtualservice-destination-port-required.ts';
+import { virtualserviceGatewayNotFound } from './virtualservice-gateway-not-found.ts';
+import { virtualserviceHostNotInGateway } from './virtualservice-host-not-in-gateway.ts';
+import { virtualserviceIneffectiveMatch } from './virtualservice-ineffective-match.ts';
+import { virtualserviceInternalGateway } from './virtualservice-internal-gateway.ts';
+import { virtualserviceSubsetIgnoredAtGateway } from './virtualservice-subset-ignored-at-gateway.ts';
+import { virtualserviceSubsetNotFound } from './virtualservice-subset-not-found.ts';
+import { virtualserviceUnreachableRoute } from './virtualservice-unreachable-route.ts';
 import { vsRouteWeights } from './vs-route-weights.ts';
 import { yaml11Boolean } from './yaml-1.1-boolean.ts';
 
@@ -7,6 +19,7 @@ import { yaml11Boolean } from './yaml-1.1-boolean.ts';
 export const rules: readonly Rule[] = [
   aliasLimit,
   binaryFile,
+  deprecatedApi,
   duplicateKey,
   fileTooLarge,
   helmTemplate,
@@ -14,8 +27,25 @@ export const rules: readonly Rule[] = [
   invalidDocument,
   invalidEncoding,
   notAManifest,
+  removedApi,
+  schema,
+  schemaCel,
+  schemaCelUnsupported,
+  schemaIstio,
+  unknownKind,
   unreadableFile,
   unusedSuppression,
+  virtualserviceConflictingMeshHosts,
+  virtualserviceDestinationHostNotFound,
+  virtualserviceDestinationPortNotFound,
+  virtualserviceDestinationPortRequired,
+  virtualserviceGatewayNotFound,
+  virtualserviceHostNotInGateway,
+  virtualserviceIneffectiveMatch,
+  virtualserviceInternalGateway,
+  virtualserviceSubsetIgnoredAtGateway,
+  virtualserviceSubsetNotFound,
+  virtualserviceUnreachableRoute,
   vsRouteWeights,
   yaml11Boolean,
   yamlSyntax,

@@ -14,10 +14,11 @@ export { MeshConfigError, type MeshConfig, type MeshConfigSource } from './mesh-
 export { Namespaces, type NamespaceInfo } from './namespaces.ts';
 export { Workloads, Services } from './workload-index.ts';
 export { HostRegistry } from './services.ts';
-export { Routing, ROUTE_KINDS, type Destination, type DestinationRuleInfo, type SubsetInfo, type VirtualServiceInfo, type RouteKind, type GatewayRef } from './routing.ts';
+export { Routing, ROUTE_KINDS, receivesTraffic, routeLabel, type Destination, type DestinationRuleInfo, type SubsetInfo, type VirtualServiceInfo, type RouteKind, type GatewayRef } from './routing.ts';
 export { Gateways, GATEWAY_API, type IstioGatewayInfo, type KubeGatewayInfo, type ListenerInfo, type ServerInfo } from './gateways.ts';
 export { GatewayApi, type RouteInfo, type ObjectRef } from './gateway-api.ts';
 export { RefIndex } from './refs.ts';
+export { shadowedRoutes, type ShadowedRoute } from './route-matches.ts';
 export * from './hosts.ts';
 export { labelMap, mapSelector, labelSelector, labelsMatch, selectorMatches, selectorText, isEmptySelector, LabelIndex } from './labels.ts';
 export { SYNTHETIC_FILE } from './synthetic.ts';

@@ -21,7 +21,11 @@ export function refState(found: boolean, kindLoaded: boolean, namespaceKnown = t
 
 /** The namespace a host points into (`reviews.ns.svc.cluster.local`, or a short name's referrer), if any. */
 export function hostNamespace(g: MeshGraph, host: string, ns: string): string | undefined {
-  return parseServiceHost(fqdn(host, ns, g.mesh.domainSuffix), g.mesh.domainSuffix)?.namespace;
+  const parsed = parseServiceHost(fqdn(host, ns, g.mesh.domainSuffix), g.mesh.domainSuffix)?.namespace;
+  if (parsed !== undefined) return parsed;
+  // `name.ns` and `name.ns.svc` mean a Service to people (not to istiod) when ns is a namespace of the inputs.
+  const m = /^[^.*]+\.([^.]+)(\.svc)?$/.exec(host);
+  return m && g.namespaces.has(m[1]) ? m[1] : undefined;
 }
 
 /**

@@ -125,6 +125,17 @@ function destination(vs: VirtualServiceInfo, route: RouteKind, routeIndex: numbe
   return out;
 }
 
+/** True when a route destination gets a share of the traffic (the only one, or a weight above 0); mirrors get copies only. */
+export function receivesTraffic(d: Destination): boolean {
+  return !d.mirror && (d.siblings === 1 || (d.weight ?? 0) > 0);
+}
+
+/** `"name"` for a named HTTP route, else `#index`: how Istio names a route in messages. */
+export function routeLabel(vs: VirtualServiceInfo, kind: RouteKind, index: number): string {
+  const name = kind === 'http' ? vs.resource.object?.spec?.http?.[index]?.name : undefined;
+  return typeof name === 'string' && name ? JSON.stringify(name) : `#${index}`;
+}
+
 export function destinationRuleOf(r: Resource, mesh: MeshConfig): DestinationRuleInfo {
   const spec = isMap(r.object?.spec) ? r.object.spec : {};
   const host = typeof spec.host === 'string' ? spec.host : '';
@@ -145,6 +156,7 @@ export class Routing {
   readonly destinationRulesLoaded: boolean;
   private readonly drByHost = new Map<string, DestinationRuleInfo[]>();
   private readonly vsByResource = new Map<Resource, VirtualServiceInfo>();
+  private destinationsByHost?: Map<string, Destination[]>;
   private readonly drByResource = new Map<Resource, DestinationRuleInfo>();
 
   constructor(store: ResourceStore, private readonly mesh: MeshConfig) {
@@ -169,6 +181,15 @@ export class Routing {
 
   destinationRule(r: Resource): DestinationRuleInfo | undefined {
     return this.drByResource.get(r);
+  }
+
+  /** Route and mirror destinations whose host, expanded in the VirtualService's namespace, is this FQDN. */
+  destinationsTo(host: string): readonly Destination[] {
+    if (!this.destinationsByHost) {
+      this.destinationsByHost = new Map();
+      for (const vs of this.virtualServices) for (const d of vs.destinations) push(this.destinationsByHost, fqdn(d.host, vs.namespace, this.mesh.domainSuffix), d);
+    }
+    return this.destinationsByHost.get(host) ?? [];
   }
 
   /** DestinationRules whose host is exactly this FQDN (or wildcard as written), whatever their visibility. */
