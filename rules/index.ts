@@ -1,6 +1,5 @@
 import type { Rule } from '../src/engine/index.ts';
 import { aliasLimit, binaryFile, duplicateKey, fileTooLarge, helmTemplate, internalError, invalidDocument, invalidEncoding, notAManifest, unreadableFile, unusedSuppression, yamlSyntax } from './input-rules.ts';
-import { deprecatedApi, removedApi, schema, schemaCel, schemaCelUnsupported, schemaIstio, unknownKind } from './schema-rules.ts';
 import { virtualserviceConflictingMeshHosts } from './virtualservice-conflicting-mesh-hosts.ts';
 import { virtualserviceDestinationHostNotFound } from './virtualservice-destination-host-not-found.ts';
 import { virtualserviceDestinationPortNotFound } from './virtualservice-destination-port-not-found.ts';
@@ -19,7 +18,6 @@ import { yaml11Boolean } from './yaml-1.1-boolean.ts';
 export const rules: readonly Rule[] = [
   aliasLimit,
   binaryFile,
-  deprecatedApi,
   duplicateKey,
   fileTooLarge,
   helmTemplate,
@@ -27,12 +25,6 @@ export const rules: readonly Rule[] = [
   invalidDocument,
   invalidEncoding,
   notAManifest,
-  removedApi,
-  schema,
-  schemaCel,
-  schemaCelUnsupported,
-  schemaIstio,
-  unknownKind,
   unreadableFile,
   unusedSuppression,
   virtualserviceConflictingMeshHosts,
