@@ -5,6 +5,7 @@ import type { Diagnostic, SourceFile } from '../core/types.ts';
 import { buildGraph, MeshConfigError, type MeshGraph } from '../graph/index.ts';
 import { loadSources } from '../load/index.ts';
 import { parseSources } from '../parse/index.ts';
+import { checkSchemas } from '../schema/index.ts';
 import { ConfigError, emptyConfig, type Config, type Level } from './config.ts';
 import { Levels } from './levels.ts';
 import type { Rule } from './rule.ts';
@@ -87,6 +88,12 @@ export function lint(opts: LintOptions): LintResult {
   const parsed = parseSources(files, { defaultNamespace: opts.defaultNamespace });
   inputDiags.push(...parsed.diagnostics);
   lap('parse');
+
+  opts.onStage?.('schema', { files: files.length, resources: parsed.resources.length });
+  const ruleIds = new Set(opts.rules.map((r) => r.id));
+  const schema = checkSchemas(parsed.resources, { enabled: (id) => ruleIds.has(id) && levels.mayRun(id) });
+  inputDiags.push(...schema.diagnostics);
+  lap('schema');
 
   opts.onStage?.('graph', { files: files.length, resources: parsed.resources.length });
   const graph = meshGraph(parsed.resources, opts, config);

@@ -1,0 +1,141 @@
+import type { Resource } from '../core/resource.ts';
+import type { Catalog, KindEntry } from './catalog.ts';
+import type { Finding } from './finding.ts';
+import { closestName } from './suggest.ts';
+
+const DEPRECATION = { istio: 'IST0002', istioAnalyzer: 'deprecation.DeprecationAnalyzer' };
+
+// Kinds and groups Istio stopped serving, with what replaced them.
+const ISTIO_REMOVED: Record<string, string> = {
+  'rbac.istio.io': 'security.istio.io/v1 AuthorizationPolicy (rbac.istio.io was removed in Istio 1.6)',
+  'authentication.istio.io': 'security.istio.io/v1 PeerAuthentication or RequestAuthentication (authentication.istio.io was removed in Istio 1.6)',
+  'config.istio.io': 'Telemetry, WasmPlugin or EnvoyFilter (Mixer and its config.istio.io kinds were removed in Istio 1.8)',
+  'policy.istio.io': 'Telemetry, WasmPlugin or EnvoyFilter (Mixer policy was removed in Istio 1.8)',
+};
+const ISTIO_REMOVED_KINDS: Record<string, string> = {
+  RouteRule: 'networking.istio.io/v1 VirtualService',
+  DestinationPolicy: 'networking.istio.io/v1 DestinationRule',
+  EgressRule: 'networking.istio.io/v1 ServiceEntry',
+  Policy: 'security.istio.io/v1 PeerAuthentication or RequestAuthentication',
+  MeshPolicy: 'a security.istio.io/v1 PeerAuthentication in the root namespace',
+  ClusterRbacConfig: 'security.istio.io/v1 AuthorizationPolicy',
+  RbacConfig: 'security.istio.io/v1 AuthorizationPolicy',
+  ServiceRole: 'security.istio.io/v1 AuthorizationPolicy',
+  ServiceRoleBinding: 'security.istio.io/v1 AuthorizationPolicy',
+};
+const RBAC_CRD_KINDS = new Set(['ClusterRbacConfig', 'RbacConfig', 'ServiceRole', 'ServiceRoleBinding']);
+
+// Kubernetes API versions removed from the API server (kubectl apply fails with "no matches for kind").
+const K8S_REMOVED = new Set([
+  'extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2', 'networking.k8s.io/v1beta1', 'policy/v1beta1', 'batch/v1beta1',
+  'autoscaling/v2beta1', 'autoscaling/v2beta2', 'admissionregistration.k8s.io/v1beta1', 'apiextensions.k8s.io/v1beta1',
+  'rbac.authorization.k8s.io/v1beta1', 'rbac.authorization.k8s.io/v1alpha1', 'discovery.k8s.io/v1beta1', 'scheduling.k8s.io/v1beta1',
+  'storage.k8s.io/v1beta1', 'coordination.k8s.io/v1beta1', 'certificates.k8s.io/v1beta1', 'events.k8s.io/v1beta1', 'node.k8s.io/v1beta1',
+]);
+const K8S_DEPRECATED: Record<string, string> = { 'v1 Endpoints': 'discovery.k8s.io/v1 EndpointSlice' };
+
+export interface ApiIndex {
+  catalog: Catalog;
+  /** `apiVersion kind` pairs declared by CustomResourceDefinitions in the input. */
+  crdKinds: Set<string>;
+  crdGroups: Set<string>;
+  kindsByGroup: Map<string, Set<string>>;
+  versionsByGroupKind: Map<string, Set<string>>;
+}
+
+export function apiIndex(catalog: Catalog, resources: readonly Resource[]): ApiIndex {
+  const crdKinds = new Set<string>();
+  const crdGroups = new Set<string>();
+  for (const r of resources) {
+    if (r.kind !== 'CustomResourceDefinition') continue;
+    const s = r.object.spec;
+    if (typeof s?.group !== 'string' || typeof s?.names?.kind !== 'string' || !Array.isArray(s.versions)) continue;
+    crdGroups.add(s.group);
+    for (const v of s.versions) if (typeof v?.name === 'string') crdKinds.add(`${s.group}/${v.name} ${s.names.kind}`);
+  }
+  const kindsByGroup = new Map<string, Set<string>>();
+  const versionsByGroupKind = new Map<string, Set<string>>();
+  for (const key of Object.keys(catalog.kinds)) {
+    const [apiVersion, kind] = key.split(' ');
+    const slash = apiVersion.lastIndexOf('/');
+    const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+    const version = apiVersion.slice(slash + 1);
+    if (!kindsByGroup.has(group)) kindsByGroup.set(group, new Set());
+    kindsByGroup.get(group)!.add(kind);
+    const gk = `${group} ${kind}`;
+    if (!versionsByGroupKind.has(gk)) versionsByGroupKind.set(gk, new Set());
+    if (!catalog.kinds[key].removed) versionsByGroupKind.get(gk)!.add(version);
+  }
+  return { catalog, crdKinds, crdGroups, kindsByGroup, versionsByGroupKind };
+}
+
+/** removed-api, deprecated-api and unknown-kind findings for one resource. */
+export function apiFindings(r: Resource, entry: KindEntry | undefined, idx: ApiIndex, out: Finding[]): void {
+  const key = `${r.apiVersion} ${r.kind}`;
+  const removed = removedReplacement(r, entry, idx);
+  if (removed) {
+    out.push({ ruleId: 'removed-api', resource: r, pointer: '/apiVersion', message: `${r.apiVersion} ${r.kind} is no longer served: the API server rejects it; use ${removed}`, fix: `Rewrite it as ${removed}.` });
+    return;
+  }
+  if (r.kind === 'CustomResourceDefinition' && r.object.spec?.group === 'rbac.istio.io' && RBAC_CRD_KINDS.has(r.object.spec?.names?.kind)) {
+    const kind = r.object.spec.names.kind;
+    out.push({ ruleId: 'removed-api', resource: r, pointer: '/spec/names/kind', severity: 'warning', codes: DEPRECATION, message: `Custom resource type rbac.istio.io ${kind} is removed: Istio no longer reads it; use security.istio.io/v1 AuthorizationPolicy` });
+    return;
+  }
+  if (entry?.deprecated || K8S_DEPRECATED[key]) {
+    const use = entry?.deprecated ? `${entry.deprecated} ${r.kind}` : K8S_DEPRECATED[key];
+    out.push({ ruleId: 'deprecated-api', resource: r, pointer: '/apiVersion', message: `${r.apiVersion} ${r.kind} is deprecated: use ${use}`, fix: `Change apiVersion to ${use.split(' ')[0]}.` });
+  }
+  deprecatedFields(r, out);
+  if (!entry && !idx.crdKinds.has(key)) unknownKind(r, idx, out);
+}
+
+function removedReplacement(r: Resource, entry: KindEntry | undefined, idx: ApiIndex): string | undefined {
+  if (entry?.removed) return typeof entry.removed === 'string' ? `${entry.removed} ${r.kind}` : 'a served version';
+  if (entry || idx.crdGroups.has(r.group)) return undefined;
+  if (ISTIO_REMOVED[r.group]) return ISTIO_REMOVED_KINDS[r.kind] ?? ISTIO_REMOVED[r.group];
+  if (r.group.endsWith('istio.io') && ISTIO_REMOVED_KINDS[r.kind]) return ISTIO_REMOVED_KINDS[r.kind];
+  if (K8S_REMOVED.has(r.apiVersion)) {
+    for (const [group, kinds] of idx.kindsByGroup) {
+      if (!kinds.has(r.kind)) continue;
+      const versions = [...(idx.versionsByGroupKind.get(`${group} ${r.kind}`) ?? [])];
+      if (versions.length && (group === r.group || !idx.kindsByGroup.get(r.group)?.has(r.kind))) return `${group ? `${group}/` : ''}${versions.sort()[0]} ${r.kind}`;
+    }
+    return 'its replacement API';
+  }
+  return undefined;
+}
+
+/** Fields istioctl's deprecation analyzer reports (IST0002). */
+function deprecatedFields(r: Resource, out: Finding[]): void {
+  if (r.group !== 'networking.istio.io') return;
+  const spec = r.object.spec;
+  if (r.kind === 'VirtualService' && Array.isArray(spec?.http)) {
+    spec.http.forEach((h: any, i: number) => {
+      const p = h?.fault?.delay?.percent;
+      if (typeof p === 'number' && p > 0) out.push({ ruleId: 'deprecated-api', resource: r, pointer: `/spec/http/${i}/fault/delay/percent`, severity: 'warning', codes: DEPRECATION, discriminator: `percent-${i}`, message: 'fault.delay.percent is deprecated: use fault.delay.percentage.value', fix: `Write percentage: {value: ${p}} instead.` });
+    });
+  }
+  if (r.kind === 'Sidecar' && spec?.outboundTrafficPolicy?.egressProxy !== undefined) {
+    out.push({ ruleId: 'deprecated-api', resource: r, pointer: '/spec/outboundTrafficPolicy/egressProxy', key: true, severity: 'warning', codes: DEPRECATION, message: 'outboundTrafficPolicy.egressProxy is deprecated and ignored by Istio' });
+  }
+}
+
+function unknownKind(r: Resource, idx: ApiIndex, out: Finding[]): void {
+  const kinds = idx.kindsByGroup.get(r.group);
+  const report = (pointer: string, message: string) => out.push({ ruleId: 'unknown-kind', resource: r, pointer, message });
+  if (!kinds) {
+    // A group nobody knows is a third-party CRD unless it is one typo away from a known group.
+    const g = closestName(r.group, idx.catalog.groups.filter(Boolean), false);
+    if (g) report('/apiVersion', `Unknown API group "${r.group}"; did you mean "${g}"? The API server would not find kind ${r.kind}`);
+    return;
+  }
+  if (kinds.has(r.kind)) {
+    const versions = [...(idx.versionsByGroupKind.get(`${r.group} ${r.kind}`) ?? [])].sort();
+    const v = closestName(r.version, versions, false) ?? versions[versions.length - 1];
+    report('/apiVersion', `${r.group || 'The core group'} does not serve ${r.kind} at version "${r.version}"${v ? `; did you mean "${r.group ? `${r.group}/` : ''}${v}"?` : ''} (served: ${versions.join(', ')})`);
+    return;
+  }
+  const k = closestName(r.kind, kinds) ?? closestName(r.kind, [...idx.kindsByGroup.values()].flatMap((s) => [...s]));
+  report('/kind', `Unknown kind "${r.kind}" in ${r.apiVersion}${k ? `; did you mean "${k}"?` : ''}`);
+}

@@ -1,0 +1,96 @@
+import { escapeToken } from '../../core/pointer.ts';
+import type { Resource } from '../../core/resource.ts';
+import type { CelNode, CelRuleSpec, ValidatorModule } from '../catalog.ts';
+import { displayPath, quote, type Finding } from '../finding.ts';
+import { celEnvironment, type CelProgram } from './library.ts';
+
+/** Library errors that mean "this rule uses something we cannot evaluate", not "the value is invalid". */
+const UNSUPPORTED = /no matching overload|unknown variable|unknown function|invalid regular expression|not supported|unsupported/i;
+
+const RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
+
+type Compiled = { program?: CelProgram; error?: string };
+const programs = new Map<string, Compiled>();
+
+/** Per-run state: rules already reported as unsupported are reported once. */
+export interface CelRun {
+  unsupported: Set<string>;
+}
+
+/** Evaluates the CRD's x-kubernetes-validations rules that apply to the fields present in the resource. */
+export function celFindings(r: Resource, mod: ValidatorModule, run: CelRun, codes: Finding['codes'], out: Finding[]): void {
+  if (!mod.cel || !mod.rules) return;
+  walk(r.object, mod.cel, '', (value, node, pointer) => {
+    for (const i of node.v ?? []) evaluate(r, mod.rules![i], value, node, pointer, run, codes, out);
+  });
+}
+
+function walk(value: unknown, node: CelNode, pointer: string, visit: (v: unknown, n: CelNode, p: string) => void): void {
+  if (value === null || value === undefined) return;
+  if (node.v) visit(value, node, pointer);
+  if (Array.isArray(value)) {
+    if (node.i) value.forEach((x, k) => walk(x, node.i!, `${pointer}/${k}`, visit));
+    return;
+  }
+  if (typeof value !== 'object') return;
+  if (node.p) for (const k in node.p) if (Object.hasOwn(value, k)) walk((value as any)[k], node.p[k], `${pointer}/${escapeToken(k)}`, visit);
+  if (node.a) for (const k in value) walk((value as any)[k], node.a, `${pointer}/${escapeToken(k)}`, visit);
+}
+
+function evaluate(r: Resource, spec: CelRuleSpec, value: unknown, node: CelNode, pointer: string, run: CelRun, codes: Finding['codes'], out: Finding[]): void {
+  // Transition rules compare with the stored object; on create (what a manifest is) they do not run.
+  if (/\boldSelf\b/.test(spec.rule)) return;
+  const c = compile(spec.rule);
+  let result: unknown;
+  let error = c.error;
+  if (c.program) {
+    try {
+      result = c.program({ self: toCel(value, node) });
+    } catch (e: any) {
+      error = String(e?.message ?? e).split('\n')[0];
+    }
+  }
+  if (error && (c.error || UNSUPPORTED.test(error))) {
+    if (run.unsupported.has(spec.rule)) return;
+    run.unsupported.add(spec.rule);
+    out.push({ ruleId: 'schema-cel-unsupported', resource: r, pointer, discriminator: spec.rule, message: `CEL rule not checked (${error}): ${spec.rule.replace(/\s+/g, ' ')}` });
+    return;
+  }
+  if (result === true) return;
+  const got = typeof value === 'string' ? ` (got ${quote(value)})` : typeof value === 'number' ? ` (got ${value})` : '';
+  const what = spec.message || `failed rule: ${spec.rule.replace(/\s+/g, ' ')}`;
+  out.push({ ruleId: 'schema-cel', resource: r, pointer, codes, discriminator: spec.rule, message: `${displayPath(pointer)}: ${what}${got}${error ? ` (evaluation error: ${error})` : ''}` });
+}
+
+function compile(rule: string): Compiled {
+  let c = programs.get(rule);
+  if (!c) {
+    try {
+      c = { program: celEnvironment().parse(rule) };
+    } catch (e: any) {
+      c = { error: String(e?.message ?? e).split('\n')[0] };
+    }
+    programs.set(rule, c);
+  }
+  return c;
+}
+
+/** The value as CEL sees it: integers are ints, nulls are absent, reserved field names are escaped. */
+function toCel(v: unknown, node: CelNode | undefined): unknown {
+  if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
+  if (Array.isArray(v)) return v.map((x) => toCel(x, node?.i));
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = (v as any)[k];
+    if (x === null || x === undefined) continue;
+    if (node?.m) out[k] = toCel(x, node.a);
+    else out[node?.e?.includes(k) ? celName(k) : k] = toCel(x, node?.p?.[k]);
+  }
+  return out;
+}
+
+function celName(k: string): string {
+  if (RESERVED.has(k)) return `__${k}__`;
+  return k.replace(/__/g, '__underscores__').replace(/\./g, '__dot__').replace(/-/g, '__dash__').replace(/\//g, '__slash__');
+}

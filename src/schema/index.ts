@@ -1,0 +1,101 @@
+import { makeDiagnostic } from '../core/diagnostic.ts';
+import type { Resource } from '../core/resource.ts';
+import type { Diagnostic, Severity } from '../core/types.ts';
+import { apiFindings, apiIndex } from './apis.ts';
+import { loadCatalog, loadValidator, type KindEntry, type ValidatorModule } from './catalog.ts';
+import { celFindings, type CelRun } from './cel/evaluate.ts';
+import type { Finding } from './finding.ts';
+import { istioFindings } from './istio/index.ts';
+import { MAX_PER_DOCUMENT, problemsFrom } from './messages.ts';
+import { SchemaFacts } from './facts.ts';
+
+export { SchemaFacts } from './facts.ts';
+export { loadCatalog, type Catalog, type KindEntry } from './catalog.ts';
+
+/** Default severity of each schema-stage rule (configuration may re-level them). */
+export const SCHEMA_SEVERITY: Readonly<Record<string, Severity>> = {
+  schema: 'error',
+  'schema-cel': 'error',
+  'schema-cel-unsupported': 'info',
+  'schema-istio': 'error',
+  'unknown-kind': 'info',
+  'deprecated-api': 'info',
+  'removed-api': 'error',
+};
+
+export interface SchemaOptions {
+  /** Whether a schema-stage rule is enabled anywhere; disabled rules cost nothing. */
+  enabled(ruleId: string): boolean;
+}
+
+export interface SchemaResult {
+  diagnostics: Diagnostic[];
+  facts: SchemaFacts;
+}
+
+/** The schema stage: API versions, OpenAPI structure, CEL rules and Istio's own validation, per resource. */
+export function checkSchemas(resources: readonly Resource[], opts: SchemaOptions): SchemaResult {
+  const facts = new SchemaFacts();
+  const on = new Set(Object.keys(SCHEMA_SEVERITY).filter((id) => opts.enabled(id)));
+  if (!on.size) return { diagnostics: [], facts };
+  const catalog = loadCatalog();
+  const idx = apiIndex(catalog, resources);
+  const run: CelRun = { unsupported: new Set() };
+  const wantApi = on.has('unknown-kind') || on.has('deprecated-api') || on.has('removed-api');
+  const wantCel = on.has('schema-cel') || on.has('schema-cel-unsupported');
+  const found: Finding[] = [];
+  for (const r of resources) {
+    const entry = catalog.kinds[`${r.apiVersion} ${r.kind}`];
+    if (wantApi) apiFindings(r, entry, idx, found);
+    if (!entry || entry.removed) continue;
+    const codes = entry.src === 'istio' ? { istio: 'IST0106', istioAnalyzer: `schema.ValidationAnalyzer.${r.kind}` } : undefined;
+    const mod = entry.m ? loadValidator(entry.m) : undefined;
+    if (mod) {
+      structural(r, entry, mod, facts, codes, found);
+      if (wantCel) celFindings(r, mod, run, codes, found);
+    }
+    if (entry.src === 'istio' && on.has('schema-istio')) istioFindings(r, found);
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const f of found) if (on.has(f.ruleId)) diagnostics.push(toDiagnostic(f));
+  return { diagnostics, facts };
+}
+
+function structural(r: Resource, entry: KindEntry, mod: ValidatorModule, facts: SchemaFacts, codes: Finding['codes'], out: Finding[]): void {
+  facts.validated(r);
+  if (mod.validate(r.object)) return;
+  let errors = mod.validate.errors ?? [];
+  let severity: Severity | undefined;
+  let note = '';
+  if (entry.experimental) {
+    // Gateway API: what the standard channel rejects may be an experimental-channel field.
+    const exp = loadValidator(entry.experimental);
+    if (exp && exp.validate(r.object)) {
+      severity = 'warning';
+      note = ' (only the experimental-channel Gateway API CRDs accept this)';
+    } else if (exp) errors = exp.validate.errors ?? errors;
+  }
+  facts.record(r, errors);
+  const problems = problemsFrom(r, errors);
+  for (const p of problems.slice(0, MAX_PER_DOCUMENT)) {
+    out.push({ ruleId: 'schema', resource: r, pointer: p.pointer, key: p.key, severity, codes, message: p.message + note });
+  }
+  if (problems.length > MAX_PER_DOCUMENT) {
+    out.push({ ruleId: 'schema', resource: r, pointer: '', severity, codes, discriminator: 'more', message: `${problems.length - MAX_PER_DOCUMENT} more schema problems in this document are not shown` });
+  }
+}
+
+function toDiagnostic(f: Finding): Diagnostic {
+  const r = f.resource;
+  const location = f.key ? r.locateKey(f.pointer) : f.pointer ? r.locate(f.pointer) : r.location();
+  return makeDiagnostic({
+    ruleId: f.ruleId,
+    severity: f.severity ?? SCHEMA_SEVERITY[f.ruleId] ?? 'error',
+    message: f.message,
+    location,
+    resource: r.ref,
+    codes: f.codes,
+    fix: f.fix,
+    discriminator: f.discriminator,
+  });
+}
