@@ -1,4 +1,9 @@
 import type { Rule } from '../src/engine/index.ts';
+import { destinationruleHostNotFound } from './destinationrule-host-not-found.ts';
+import { destinationruleOverlapping } from './destinationrule-overlapping.ts';
+import { destinationruleSubsetNoWorkload } from './destinationrule-subset-no-workload.ts';
+import { destinationruleSubsetWithoutLabels } from './destinationrule-subset-without-labels.ts';
+import { destinationruleTlsWithoutCa } from './destinationrule-tls-without-ca.ts';
 import { aliasLimit, binaryFile, duplicateKey, fileTooLarge, helmTemplate, internalError, invalidDocument, invalidEncoding, notAManifest, unreadableFile, unusedSuppression, yamlSyntax } from './input-rules.ts';
 import { virtualserviceConflictingMeshHosts } from './virtualservice-conflicting-mesh-hosts.ts';
 import { virtualserviceDestinationHostNotFound } from './virtualservice-destination-host-not-found.ts';
@@ -18,6 +23,11 @@ import { yaml11Boolean } from './yaml-1.1-boolean.ts';
 export const rules: readonly Rule[] = [
   aliasLimit,
   binaryFile,
+  destinationruleHostNotFound,
+  destinationruleOverlapping,
+  destinationruleSubsetNoWorkload,
+  destinationruleSubsetWithoutLabels,
+  destinationruleTlsWithoutCa,
   duplicateKey,
   fileTooLarge,
   helmTemplate,

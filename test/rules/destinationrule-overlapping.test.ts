@@ -1,0 +1,4 @@
+import { destinationruleOverlapping } from '../../rules/destinationrule-overlapping.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(destinationruleOverlapping).run();
