@@ -64,6 +64,7 @@ const FAIL_ON = ['error', 'warning', 'info', 'never'];
 
 export function parseCommand(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
+  if ((first === 'rules' || first === 'explain') && rest.some((a) => a === '-h' || a === '--help')) return { command: 'help' };
   if (first === 'rules') {
     const { values } = parse(rest, { format: { type: 'string', short: 'f' } });
     const format = (values.format as string | undefined) ?? 'text';

@@ -10,7 +10,8 @@ export function listRules(rules: readonly Rule[], format: 'text' | 'markdown' | 
     return JSON.stringify(rules.map((r) => ({ id: r.id, severity: r.severity, category: r.category, istio: r.istio, istioAnalyzer: r.istioAnalyzer, kiali: r.kiali, summary: r.docs.summary })), null, 2) + '\n';
   }
   if (format === 'markdown') {
-    const rows = rules.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.category} | ${codes(r) || '—'} | ${r.docs.summary} |`);
+    const cell = (s: string) => s.replace(/\|/g, '\\|');
+    const rows = rules.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.category} | ${cell(codes(r)) || '—'} | ${cell(r.docs.summary)} |`);
     return ['| rule | severity | category | istioctl / Kiali | summary |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
   }
   const w = Math.max(...rules.map((r) => r.id.length));
