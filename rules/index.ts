@@ -4,6 +4,13 @@ import { destinationruleOverlapping } from './destinationrule-overlapping.ts';
 import { destinationruleSubsetNoWorkload } from './destinationrule-subset-no-workload.ts';
 import { destinationruleSubsetWithoutLabels } from './destinationrule-subset-without-labels.ts';
 import { destinationruleTlsWithoutCa } from './destinationrule-tls-without-ca.ts';
+import { gatewayConflicting } from './gateway-conflicting.ts';
+import { gatewayCredentialInvalid } from './gateway-credential-invalid.ts';
+import { gatewayCredentialNotFound } from './gateway-credential-not-found.ts';
+import { gatewayDuplicateCertificate } from './gateway-duplicate-certificate.ts';
+import { gatewayPortNotInService } from './gateway-port-not-in-service.ts';
+import { gatewaySelectorNoWorkload } from './gateway-selector-no-workload.ts';
+import { gatewayWildcardHostOverlap } from './gateway-wildcard-host-overlap.ts';
 import { aliasLimit, binaryFile, duplicateKey, fileTooLarge, helmTemplate, internalError, invalidDocument, invalidEncoding, notAManifest, unreadableFile, unusedSuppression, yamlSyntax } from './input-rules.ts';
 import { virtualserviceConflictingMeshHosts } from './virtualservice-conflicting-mesh-hosts.ts';
 import { virtualserviceDestinationHostNotFound } from './virtualservice-destination-host-not-found.ts';
@@ -30,6 +37,13 @@ export const rules: readonly Rule[] = [
   destinationruleTlsWithoutCa,
   duplicateKey,
   fileTooLarge,
+  gatewayConflicting,
+  gatewayCredentialInvalid,
+  gatewayCredentialNotFound,
+  gatewayDuplicateCertificate,
+  gatewayPortNotInService,
+  gatewaySelectorNoWorkload,
+  gatewayWildcardHostOverlap,
   helmTemplate,
   internalError,
   invalidDocument,

@@ -6,6 +6,7 @@ import { Namespaces } from './namespaces.ts';
 import { RefIndex } from './refs.ts';
 import { Routing } from './routing.ts';
 import { ResourceStore } from './store.ts';
+import { Secrets } from './secrets.ts';
 import { Services, Workloads, ingressObjects } from './workload-index.ts';
 
 export { ResourceStore } from './store.ts';
@@ -18,6 +19,8 @@ export { Routing, ROUTE_KINDS, receivesTraffic, routeLabel, type Destination, ty
 export { Gateways, GATEWAY_API, type IstioGatewayInfo, type KubeGatewayInfo, type ListenerInfo, type ServerInfo } from './gateways.ts';
 export { GatewayApi, type RouteInfo, type ObjectRef } from './gateway-api.ts';
 export { RefIndex } from './refs.ts';
+export { Secrets, type SecretSource } from './secrets.ts';
+export { gatewayCredentials, type GatewayCredential } from './credentials.ts';
 export { shadowedRoutes, type ShadowedRoute } from './route-matches.ts';
 export * from './hosts.ts';
 export { labelMap, mapSelector, labelSelector, labelsMatch, selectorMatches, selectorText, isEmptySelector, LabelIndex } from './labels.ts';
@@ -96,6 +99,11 @@ export class MeshGraph {
     return this.facet(gatewayApiFacet);
   }
 
+  /** Secrets, and objects that create them (cert-manager Certificates, ExternalSecrets, SealedSecrets). */
+  get secrets(): Secrets {
+    return this.facet(secretsFacet);
+  }
+
   /** Every cross-reference as an edge (source + pointer → targets, three-valued). */
   get refs(): RefIndex {
     return this.facet(refsFacet);
@@ -127,6 +135,7 @@ const servicesFacet: Facet<Services> = { id: 'services', build: (g) => new Servi
 const routingFacet: Facet<Routing> = { id: 'routing', build: (g) => new Routing(g.resources, g.mesh) };
 const gatewaysFacet: Facet<Gateways> = { id: 'gateways', build: (g) => new Gateways(g.resources) };
 const gatewayApiFacet: Facet<GatewayApi> = { id: 'gatewayApi', build: (g) => new GatewayApi(g.resources) };
+const secretsFacet: Facet<Secrets> = { id: 'secrets', build: (g) => new Secrets(g.resources) };
 const refsFacet: Facet<RefIndex> = { id: 'refs', build: (g) => new RefIndex(g) };
 
 export function buildGraph(resources: readonly Resource[], options: GraphOptions = {}): MeshGraph {

@@ -25,10 +25,9 @@ export class Workloads {
       }
     }
     this.loaded = loaded;
-    if (ingressPod) {
-      const w = workloadOf(ingressPod);
-      if (w) this.add({ ...w, synthetic: true });
-    }
+    // Inputs that deploy the ingress gateway themselves (any namespace) replace the assumed one.
+    const w = ingressPod && workloadOf(ingressPod);
+    if (w && !this.index.select({ labels: { istio: w.labels.istio }, expressions: [] }).length) this.add({ ...w, synthetic: true });
   }
 
   private add(w: Workload): void {
@@ -62,6 +61,7 @@ export class Services {
   readonly servicesLoaded: boolean;
   readonly serviceEntriesLoaded: boolean;
   private readonly byResource = new Map<Resource, MeshService>();
+  private readonly byNs = new Map<string, MeshService[]>();
   private reverse?: Map<Workload, MeshService[]>;
 
   constructor(store: ResourceStore, mesh: MeshConfig, private readonly workloads: Workloads, ingressService: Resource | undefined) {
@@ -77,6 +77,12 @@ export class Services {
   private add(s: MeshService): void {
     this.registry.add(s);
     this.byResource.set(s.resource, s);
+    push(this.byNs, s.namespace, s);
+  }
+
+  /** Services and ServiceEntries declared in a namespace. */
+  inNamespace(ns: string): readonly MeshService[] {
+    return this.byNs.get(ns) ?? [];
   }
 
   /** True when any Service or ServiceEntry was loaded: a host that resolves to nothing is then `missing`. */
@@ -116,16 +122,7 @@ export class Services {
 export function ingressObjects(store: ResourceStore, mesh: MeshConfig): { pod?: Resource; service?: Resource } {
   const ingress = defaultIngress(mesh);
   if (!ingress) return {};
-  // Inputs that define the ingress gateway themselves replace the assumed one.
+  // Inputs that define the ingress Service themselves replace the assumed one.
   const hasService = store.get('', 'Service', mesh.istioNamespace, mesh.ingressService) !== undefined;
-  const labels = ingress.pod.labels;
-  let hasPods = false;
-  for (const kind of WORKLOAD_KINDS) {
-    for (const r of store.ofKind(kind)) {
-      if (r.namespace !== mesh.istioNamespace) continue;
-      const w = workloadOf(r);
-      if (w && w.labels.istio === labels.istio) hasPods = true;
-    }
-  }
-  return { pod: hasPods ? undefined : ingress.pod, service: hasService ? undefined : ingress.service };
+  return { pod: ingress.pod, service: hasService ? undefined : ingress.service };
 }
