@@ -4,6 +4,7 @@ import { destinationruleOverlapping } from './destinationrule-overlapping.ts';
 import { destinationruleSubsetNoWorkload } from './destinationrule-subset-no-workload.ts';
 import { destinationruleSubsetWithoutLabels } from './destinationrule-subset-without-labels.ts';
 import { destinationruleTlsWithoutCa } from './destinationrule-tls-without-ca.ts';
+import { exporttoNamespaceNotFound } from './exportto-namespace-not-found.ts';
 import { gatewayConflicting } from './gateway-conflicting.ts';
 import { gatewayCredentialInvalid } from './gateway-credential-invalid.ts';
 import { gatewayCredentialNotFound } from './gateway-credential-not-found.ts';
@@ -12,6 +13,13 @@ import { gatewayPortNotInService } from './gateway-port-not-in-service.ts';
 import { gatewaySelectorNoWorkload } from './gateway-selector-no-workload.ts';
 import { gatewayWildcardHostOverlap } from './gateway-wildcard-host-overlap.ts';
 import { aliasLimit, binaryFile, duplicateKey, fileTooLarge, helmTemplate, internalError, invalidDocument, invalidEncoding, notAManifest, unreadableFile, unusedSuppression, yamlSyntax } from './input-rules.ts';
+import { servicePortName } from './service-port-name.ts';
+import { serviceentryAddressesRequired } from './serviceentry-addresses-required.ts';
+import { serviceentryConflictingProtocols } from './serviceentry-conflicting-protocols.ts';
+import { sidecarIneffectiveAmbient } from './sidecar-ineffective-ambient.ts';
+import { sidecarMultipleDefaults } from './sidecar-multiple-defaults.ts';
+import { sidecarOverlappingSelectors } from './sidecar-overlapping-selectors.ts';
+import { sidecarSelectorNoWorkload } from './sidecar-selector-no-workload.ts';
 import { virtualserviceConflictingMeshHosts } from './virtualservice-conflicting-mesh-hosts.ts';
 import { virtualserviceDestinationHostNotFound } from './virtualservice-destination-host-not-found.ts';
 import { virtualserviceDestinationPortNotFound } from './virtualservice-destination-port-not-found.ts';
@@ -24,6 +32,7 @@ import { virtualserviceSubsetIgnoredAtGateway } from './virtualservice-subset-ig
 import { virtualserviceSubsetNotFound } from './virtualservice-subset-not-found.ts';
 import { virtualserviceUnreachableRoute } from './virtualservice-unreachable-route.ts';
 import { vsRouteWeights } from './vs-route-weights.ts';
+import { workloadConflictingServicePorts } from './workload-conflicting-service-ports.ts';
 import { yaml11Boolean } from './yaml-1.1-boolean.ts';
 
 /** Every built-in rule, in id order. */
@@ -36,6 +45,7 @@ export const rules: readonly Rule[] = [
   destinationruleSubsetWithoutLabels,
   destinationruleTlsWithoutCa,
   duplicateKey,
+  exporttoNamespaceNotFound,
   fileTooLarge,
   gatewayConflicting,
   gatewayCredentialInvalid,
@@ -49,6 +59,13 @@ export const rules: readonly Rule[] = [
   invalidDocument,
   invalidEncoding,
   notAManifest,
+  servicePortName,
+  serviceentryAddressesRequired,
+  serviceentryConflictingProtocols,
+  sidecarIneffectiveAmbient,
+  sidecarMultipleDefaults,
+  sidecarOverlappingSelectors,
+  sidecarSelectorNoWorkload,
   unreadableFile,
   unusedSuppression,
   virtualserviceConflictingMeshHosts,
@@ -63,6 +80,7 @@ export const rules: readonly Rule[] = [
   virtualserviceSubsetNotFound,
   virtualserviceUnreachableRoute,
   vsRouteWeights,
+  workloadConflictingServicePorts,
   yaml11Boolean,
   yamlSyntax,
 ];

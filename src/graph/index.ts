@@ -7,6 +7,7 @@ import { RefIndex } from './refs.ts';
 import { Routing } from './routing.ts';
 import { ResourceStore } from './store.ts';
 import { Secrets } from './secrets.ts';
+import { Sidecars } from './sidecars.ts';
 import { Services, Workloads, ingressObjects } from './workload-index.ts';
 
 export { ResourceStore } from './store.ts';
@@ -20,6 +21,7 @@ export { Gateways, GATEWAY_API, type IstioGatewayInfo, type KubeGatewayInfo, typ
 export { GatewayApi, type RouteInfo, type ObjectRef } from './gateway-api.ts';
 export { RefIndex } from './refs.ts';
 export { Secrets, type SecretSource } from './secrets.ts';
+export { Sidecars, ambientNamespace, ambientWorkload, type SidecarInfo } from './sidecars.ts';
 export { gatewayCredentials, type GatewayCredential } from './credentials.ts';
 export { shadowedRoutes, type ShadowedRoute } from './route-matches.ts';
 export * from './hosts.ts';
@@ -104,6 +106,11 @@ export class MeshGraph {
     return this.facet(secretsFacet);
   }
 
+  /** Sidecar resources, the workloads each selects, and the namespace defaults. */
+  get sidecars(): Sidecars {
+    return this.facet(sidecarsFacet);
+  }
+
   /** Every cross-reference as an edge (source + pointer → targets, three-valued). */
   get refs(): RefIndex {
     return this.facet(refsFacet);
@@ -136,6 +143,7 @@ const routingFacet: Facet<Routing> = { id: 'routing', build: (g) => new Routing(
 const gatewaysFacet: Facet<Gateways> = { id: 'gateways', build: (g) => new Gateways(g.resources) };
 const gatewayApiFacet: Facet<GatewayApi> = { id: 'gatewayApi', build: (g) => new GatewayApi(g.resources) };
 const secretsFacet: Facet<Secrets> = { id: 'secrets', build: (g) => new Secrets(g.resources) };
+const sidecarsFacet: Facet<Sidecars> = { id: 'sidecars', build: (g) => new Sidecars(g) };
 const refsFacet: Facet<RefIndex> = { id: 'refs', build: (g) => new RefIndex(g) };
 
 export function buildGraph(resources: readonly Resource[], options: GraphOptions = {}): MeshGraph {
