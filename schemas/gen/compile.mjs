@@ -14,7 +14,7 @@ const UCS2LENGTH = 'function ucs2length(str) { let length = 0; let pos = 0; let 
  * @param {{cel?: object, rules?: object[]}} extra CEL skeleton and rule table, exported beside the validator
  */
 export function compileModule(root, defs, extra = {}) {
-  const ajv = new Ajv({ allErrors: true, strict: false, messages: false, unicodeRegExp: false, code: { source: true, lines: false, optimize: 1 }, inlineRefs: 12 });
+  const ajv = new Ajv({ allErrors: true, strict: false, messages: false, unicodeRegExp: false, code: { source: true, lines: false, optimize: 1 }, inlineRefs: false });
   for (const k of keywords) ajv.addKeyword(k);
   const all = shareRepeats({ ...defs, '@root': root });
   ajv.addSchema({ $id: 'm', definitions: all });
@@ -42,9 +42,11 @@ function shareRepeats(defs) {
     for (const [k, v] of Object.entries(n)) if (k !== 'x-enum' && k !== 'required') visit(v, fn);
     fn(n);
   };
-  for (const d of Object.values(defs)) visit(d, (n) => { if (n.properties) { const k = JSON.stringify(n); if (k.length > 400) count.set(k, (count.get(k) ?? 0) + 1); } });
+  for (const d of Object.values(defs)) visit(d, (n) => { if (n.properties) { const k = JSON.stringify(n); count.set(k, (count.get(k) ?? 0) + 1); } });
   const names = new Map();
-  for (const [k, c] of count) if (c > 1) names.set(k, `shared${names.size}`);
+  // Every object type becomes its own (small) function: V8 optimises small hot functions within a few calls,
+  // while one huge inlined validator stays interpreted for most of a run.
+  for (const [k] of count) names.set(k, `t${names.size}`);
   if (!names.size) return defs;
   const out = {};
   const replace = (n, top) => {
@@ -67,5 +69,40 @@ function shareRepeats(defs) {
 function compact(code) {
   let out = code.replace(/schemaPath:"(?:[^"\\]|\\.)*",/g, '');
   out = out.replace(/const (err\d+) = (\{instancePath.*?\});if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g, 'vErrors = E(vErrors, $2);errors++;');
+  out = dropUnusedSchemas(out);
   return out.replace('"use strict";', '"use strict";function E(v, e) { if (v === null) return [e]; v.push(e); return v; }');
+}
+
+/** ajv keeps every compiled schema as a constant; ours are never read at run time. */
+function dropUnusedSchemas(code) {
+  const decl = /const (schema\d+) = /g;
+  const cuts = [];
+  for (let m; (m = decl.exec(code)); ) {
+    const name = m[1];
+    const end = jsonEnd(code, m.index + m[0].length);
+    const rest = code.slice(0, m.index) + code.slice(end);
+    if (!new RegExp(`\\b${name}\\b`).test(rest)) cuts.push([m.index, end + 1]);
+  }
+  let out = '';
+  let at = 0;
+  for (const [a, b] of cuts) {
+    out += code.slice(at, a);
+    at = b;
+  }
+  return out + code.slice(at);
+}
+
+/** Index just past the JSON value starting at `i` (strings may hold braces). */
+function jsonEnd(s, i) {
+  let depth = 0;
+  for (; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') {
+      for (i++; s[i] !== '"'; i++) if (s[i] === '\\') i++;
+    } else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      if (--depth === 0) return i + 1;
+    }
+  }
+  return i;
 }

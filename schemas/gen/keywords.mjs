@@ -71,7 +71,9 @@ export const keywords = [
     error: { message: 'duplicate', params: ({ schema, params }) => _`{keys: ${stringify(schema)}, index: ${params.dup}}` },
     code(cxt) {
       const { gen, data, schema } = cxt;
-      const dup = gen.const('dup', _`(function (a, k) { var seen = new Set(); for (var i = 0; i < a.length; i++) { var e = a[i]; if (e === null || typeof e != "object") continue; var t = JSON.stringify(k.map(function (n) { return e[n]; })); if (seen.has(t)) return i; seen.add(t); } return -1; })(${data}, ${stringify(schema)})`);
+      // Most lists have 0 or 1 entries: test the length first, and build keys without JSON for one key.
+      const keyOf = schema.length === 1 ? _`e[${schema[0]}]` : _`${schema.map((k) => _`String(e[${k}])`).reduce((a, b) => _`${a} + "\0" + ${b}`)}`;
+      const dup = gen.const('dup', _`${data}.length < 2 ? -1 : (function (a) { var seen = new Set(); for (var i = 0; i < a.length; i++) { var e = a[i]; if (e === null || typeof e != "object") continue; var t = ${keyOf}; if (seen.has(t)) return i; seen.add(t); } return -1; })(${data})`);
       cxt.setParams({ dup });
       cxt.fail(_`${dup} >= 0`);
     },

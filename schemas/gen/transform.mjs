@@ -67,6 +67,9 @@ export class Transformer {
       if (Object.keys(p).length) cel.p = p;
       const esc = Object.keys(node.properties).filter((k) => celEscape(k) !== k);
       if (esc.length) cel.e = esc;
+      // The API server applies defaults before it validates, so CEL rules see defaulted fields.
+      const defaults = Object.entries(node.properties).filter(([, v]) => v && v.default !== undefined && typeof v.default !== 'object');
+      if (defaults.length) cel.d = Object.fromEntries(defaults.map(([k, v]) => [k, v.default]));
     }
     if (node.additionalProperties !== undefined && typeof node.additionalProperties === 'object') {
       const r = this.convert(node.additionalProperties, `${path}/*`);
@@ -81,7 +84,9 @@ export class Transformer {
       out.items = r.schema;
       if (r.cel) cel.i = r.cel;
     }
-    if (Array.isArray(node.required) && node.required.length) out.required = [...node.required];
+    // A required field with a default is filled in by the API server, so it is never missing.
+    const required = Array.isArray(node.required) ? node.required.filter((k) => node.properties?.[k]?.default === undefined) : [];
+    if (required.length) out.required = required;
     if (Array.isArray(node.enum)) out['x-enum'] = node.enum.filter((v) => v !== null);
     for (const k of ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'multipleOf']) {
       if (typeof node[k] === 'number') out[k] = node[k];
@@ -105,7 +110,7 @@ export class Transformer {
     else if (Array.isArray(node.oneOf) && !isTypeUnion(node.oneOf)) out.oneOf = node.oneOf.map((s, i) => this.convert(s, `${path}/oneOf/${i}`).schema);
     if (Array.isArray(node.anyOf) && !isTypeUnion(node.anyOf) && !node['x-kubernetes-int-or-string']) out.anyOf = node.anyOf.map((s, i) => this.convert(s, `${path}/anyOf/${i}`).schema);
     if (node.not && !exclusive) out.not = this.convert(node.not, `${path}/not`).schema;
-    return { schema: out, cel: cel.v || cel.p || cel.i || cel.a || cel.e ? cel : undefined };
+    return { schema: out, cel: cel.v || cel.p || cel.i || cel.a || cel.e || cel.d ? cel : undefined };
   }
 
   ref(ref) {

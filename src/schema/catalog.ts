@@ -48,6 +48,8 @@ export interface CelNode {
   m?: 1;
   /** Field names that CEL sees escaped (`namespace` → `__namespace__`). */
   e?: string[];
+  /** Defaults the API server fills in before validation. */
+  d?: Record<string, unknown>;
 }
 
 export interface CelRuleSpec {

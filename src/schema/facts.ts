@@ -3,12 +3,10 @@ import type { AjvError } from './catalog.ts';
 
 /** What the schemas told us about the resources, for rules that ask (e.g. "is this field a string?"). */
 export class SchemaFacts {
-  private readonly checked = new WeakSet<Resource>();
   private readonly wantsString = new WeakMap<Resource, Set<string>>();
 
-  validated(r: Resource): void {
-    this.checked.add(r);
-  }
+  /** `hasSchema` tells whether a resource's kind was validated (the catalog knows without a per-resource record). */
+  constructor(private readonly hasSchema: (r: Resource) => boolean = () => false) {}
 
   record(r: Resource, errors: readonly AjvError[]): void {
     for (const e of errors) {
@@ -25,7 +23,7 @@ export class SchemaFacts {
    * true / false when the resource's kind has a schema, undefined when it has none.
    */
   stringExpected(r: Resource, pointer: string): boolean | undefined {
-    if (!this.checked.has(r)) return undefined;
+    if (!this.hasSchema(r)) return undefined;
     return this.wantsString.get(r)?.has(pointer) ?? false;
   }
 }

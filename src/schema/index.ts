@@ -35,10 +35,10 @@ export interface SchemaResult {
 
 /** The schema stage: API versions, OpenAPI structure, CEL rules and Istio's own validation, per resource. */
 export function checkSchemas(resources: readonly Resource[], opts: SchemaOptions): SchemaResult {
-  const facts = new SchemaFacts();
   const on = new Set(Object.keys(SCHEMA_SEVERITY).filter((id) => opts.enabled(id)));
-  if (!on.size) return { diagnostics: [], facts };
+  if (!on.size) return { diagnostics: [], facts: new SchemaFacts() };
   const catalog = loadCatalog();
+  const facts = new SchemaFacts((r) => on.has('schema') && !!catalog.kinds[`${r.apiVersion} ${r.kind}`]?.m);
   const idx = apiIndex(catalog, resources);
   const run: CelRun = { unsupported: new Set() };
   const wantApi = on.has('unknown-kind') || on.has('deprecated-api') || on.has('removed-api');
@@ -51,7 +51,7 @@ export function checkSchemas(resources: readonly Resource[], opts: SchemaOptions
     const codes = entry.src === 'istio' ? { istio: 'IST0106', istioAnalyzer: `schema.ValidationAnalyzer.${r.kind}` } : undefined;
     const mod = entry.m ? loadValidator(entry.m) : undefined;
     if (mod) {
-      structural(r, entry, mod, facts, codes, found);
+      if (on.has('schema')) structural(r, entry, mod, facts, codes, found);
       if (wantCel) celFindings(r, mod, run, codes, found);
     }
     if (entry.src === 'istio' && on.has('schema-istio')) istioFindings(r, found);
@@ -62,7 +62,6 @@ export function checkSchemas(resources: readonly Resource[], opts: SchemaOptions
 }
 
 function structural(r: Resource, entry: KindEntry, mod: ValidatorModule, facts: SchemaFacts, codes: Finding['codes'], out: Finding[]): void {
-  facts.validated(r);
   if (mod.validate(r.object)) return;
   let errors = mod.validate.errors ?? [];
   let severity: Severity | undefined;

@@ -9,7 +9,7 @@ const UNSUPPORTED = /no matching overload|unknown variable|unknown function|inva
 
 const RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
 
-type Compiled = { program?: CelProgram; error?: string };
+type Compiled = { program?: CelProgram; error?: string; memo?: Map<string, [unknown, string | undefined]> };
 const programs = new Map<string, Compiled>();
 
 /** Per-run state: rules already reported as unsupported are reported once. */
@@ -43,11 +43,20 @@ function evaluate(r: Resource, spec: CelRuleSpec, value: unknown, node: CelNode,
   const c = compile(spec.rule);
   let result: unknown;
   let error = c.error;
-  if (c.program) {
+  // A rule on a scalar gives the same answer for the same value: durations and ports repeat across a repo.
+  const memoKey = typeof value === 'object' ? undefined : `${typeof value}:${String(value)}`;
+  const memo = memoKey === undefined ? undefined : c.memo?.get(memoKey);
+  if (memo) [result, error] = memo;
+  else if (c.program) {
     try {
-      result = c.program({ self: toCel(value, node) });
+      result = c.program({ self: needsConversion(node) ? toCel(value, node) : value });
     } catch (e: any) {
       error = String(e?.message ?? e).split('\n')[0];
+    }
+    if (memoKey !== undefined) {
+      c.memo ??= new Map();
+      if (c.memo.size > 10_000) c.memo.clear();
+      c.memo.set(memoKey, [result, error]);
     }
   }
   if (error && (c.error || UNSUPPORTED.test(error))) {
@@ -75,12 +84,26 @@ function compile(rule: string): Compiled {
   return c;
 }
 
+const conversion = new WeakMap<CelNode, boolean>();
+
+// Copying a subtree for every rule is the main cost of CEL checking. The library compares JS numbers with
+// CEL ints correctly, so only subtrees holding field names CEL sees escaped need a converted copy.
+function needsConversion(node: CelNode): boolean {
+  let v = conversion.get(node);
+  if (v === undefined) {
+    v = !!node.e || !!node.d || (!!node.p && Object.values(node.p).some(needsConversion)) || (!!node.i && needsConversion(node.i)) || (!!node.a && needsConversion(node.a));
+    conversion.set(node, v);
+  }
+  return v;
+}
+
 /** The value as CEL sees it: integers are ints, nulls are absent, reserved field names are escaped. */
 function toCel(v: unknown, node: CelNode | undefined): unknown {
   if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
   if (Array.isArray(v)) return v.map((x) => toCel(x, node?.i));
   if (v === null || typeof v !== 'object') return v;
   const out: Record<string, unknown> = {};
+  if (node?.d) for (const k in node.d) if ((v as any)[k] === undefined || (v as any)[k] === null) out[node.e?.includes(k) ? celName(k) : k] = toCel(node.d[k], undefined);
   for (const k of Object.keys(v)) {
     const x = (v as any)[k];
     if (x === null || x === undefined) continue;

@@ -1,0 +1,204 @@
+import { quote } from '../finding.ts';
+import { checkDuration, checkExportTo, checkPort, checkSelectorLabels, isDnsLabel, isIpOrCidr, isObj, IstioReport, list, wildcardDomainError } from './common.ts';
+
+const PROTOCOLS = new Set(['HTTP', 'HTTPS', 'GRPC', 'GRPC-WEB', 'HTTP2', 'MONGO', 'REDIS', 'MYSQL', 'TCP', 'TLS', 'UDP', 'HBONE', 'DOUBLE_HBONE', 'THRIFT']);
+
+export function destinationRule(rep: IstioReport, spec: Record<string, any>): void {
+  if (typeof spec.host === 'string' && wildcardDomainError(spec.host)) rep.error('/spec/host', wildcardDomainError(spec.host)!);
+  checkExportTo(rep, spec.exportTo);
+  if (spec.workloadSelector !== undefined && list(spec.exportTo).some((e) => e !== '.' && e !== rep.r.namespace)) {
+    rep.error('/spec/exportTo', 'a DestinationRule with a workloadSelector can only be exported to its own namespace');
+  }
+  trafficPolicy(rep, '/spec/trafficPolicy', spec.trafficPolicy, true);
+  const names = new Set<string>();
+  list(spec.subsets).forEach((s, i) => {
+    if (!isObj(s)) return;
+    const at = `/spec/subsets/${i}`;
+    if (typeof s.name === 'string') {
+      if (!isDnsLabel(s.name)) rep.error(`${at}/name`, `subset name ${quote(s.name)} is not a valid DNS label`);
+      if (names.has(s.name)) rep.error(`${at}/name`, `duplicate subset name ${quote(s.name)}`);
+      names.add(s.name);
+    }
+    trafficPolicy(rep, `${at}/trafficPolicy`, s.trafficPolicy, true);
+  });
+}
+
+function trafficPolicy(rep: IstioReport, at: string, tp: unknown, top: boolean): void {
+  if (!isObj(tp)) return;
+  if (!Object.values(tp).some((v) => v !== null && v !== undefined)) rep.error(at, 'traffic policy must set at least one field');
+  if (tp.tunnel !== undefined && tp.proxyProtocol !== undefined) rep.error(`${at}/proxyProtocol`, 'tunnel and proxyProtocol cannot both be set', true);
+  const cp = tp.connectionPool;
+  if (isObj(cp)) {
+    checkDuration(rep, `${at}/connectionPool/tcp/connectTimeout`, cp.tcp?.connectTimeout);
+    checkDuration(rep, `${at}/connectionPool/http/idleTimeout`, cp.http?.idleTimeout);
+  }
+  const od = tp.outlierDetection;
+  if (isObj(od)) {
+    for (const k of ['interval', 'baseEjectionTime']) checkDuration(rep, `${at}/outlierDetection/${k}`, od[k]);
+    if (od.consecutiveErrors !== undefined) rep.warn(`${at}/outlierDetection/consecutiveErrors`, 'consecutiveErrors is deprecated; use consecutive5xxErrors or consecutiveGatewayErrors', true);
+    if (od.consecutiveLocalOriginFailures !== undefined && !od.splitExternalLocalOriginErrors) rep.error(`${at}/outlierDetection/consecutiveLocalOriginFailures`, 'consecutiveLocalOriginFailures requires splitExternalLocalOriginErrors: true', true);
+    for (const k of ['maxEjectionPercent', 'minHealthPercent']) {
+      if (typeof od[k] === 'number' && (od[k] < 0 || od[k] > 100)) rep.error(`${at}/outlierDetection/${k}`, `${k} ${od[k]} must be between 0 and 100`);
+    }
+  }
+  const ch = tp.loadBalancer?.consistentHash;
+  if (isObj(ch)) {
+    const keys = ['httpHeaderName', 'httpCookie', 'useSourceIp', 'httpQueryParameterName'].filter((k) => ch[k] !== undefined);
+    if (keys.length !== 1) rep.error(`${at}/loadBalancer/consistentHash`, `consistent hashing needs exactly one hash key (httpHeaderName, httpCookie, useSourceIp or httpQueryParameterName), got ${keys.length}`);
+    if (ch.minimumRingSize !== undefined) rep.warn(`${at}/loadBalancer/consistentHash/minimumRingSize`, 'minimumRingSize is deprecated; use ringHash.minimumRingSize', true);
+  }
+  const tls = tp.tls;
+  if (isObj(tls)) clientTls(rep, `${at}/tls`, tls);
+  if (top) {
+    list(tp.portLevelSettings).forEach((p, i) => {
+      const pat = `${at}/portLevelSettings/${i}`;
+      if (!isObj(p)) return;
+      if (p.port === undefined) rep.error(pat, 'port-level traffic policy needs a port');
+      checkPort(rep, `${pat}/port/number`, p.port?.number);
+      trafficPolicy(rep, pat, { ...p, port: undefined }, false);
+    });
+  }
+}
+
+function clientTls(rep: IstioReport, at: string, tls: Record<string, any>): void {
+  const inline = ['clientCertificate', 'privateKey', 'caCertificates', 'caCrl'].filter((k) => tls[k] !== undefined);
+  if (tls.credentialName !== undefined && (tls.mode === 'SIMPLE' || tls.mode === 'MUTUAL') && inline.length) {
+    rep.error(`${at}/${inline[0]}`, `${inline[0]} cannot be set together with credentialName`, true);
+  }
+  if (tls.mode === 'MUTUAL' && tls.credentialName === undefined && (tls.clientCertificate === undefined || tls.privateKey === undefined)) {
+    rep.error(at, 'MUTUAL TLS without credentialName needs clientCertificate and privateKey');
+  }
+  if (tls.insecureSkipVerify === true) {
+    for (const k of ['caCertificates', 'subjectAltNames', 'caCrl']) if (tls[k] !== undefined) rep.error(`${at}/${k}`, `${k} cannot be set when insecureSkipVerify is true`, true);
+  }
+}
+
+export function gateway(rep: IstioReport, spec: Record<string, any>): void {
+  if (!isDnsLabel(rep.r.name)) rep.error('/metadata/name', `Gateway name ${quote(rep.r.name)} must be a DNS label (no dots)`);
+  const servers = list(spec.servers);
+  if (!servers.length) rep.error('/spec', 'a Gateway needs at least one server');
+  const portNames = new Map<string, number>();
+  servers.forEach((s, i) => {
+    if (!isObj(s)) return;
+    const at = `/spec/servers/${i}`;
+    const port = s.port;
+    if (!isObj(port)) rep.error(at, 'server needs a port');
+    else {
+      const bindUnix = typeof s.bind === 'string' && s.bind.startsWith('unix://');
+      if (!(port.number === 0 && bindUnix)) checkPort(rep, `${at}/port/number`, port.number);
+      if (typeof port.protocol === 'string' && !PROTOCOLS.has(port.protocol.toUpperCase())) rep.error(`${at}/port/protocol`, `unknown protocol ${quote(port.protocol)}`);
+      if (typeof port.name !== 'string' || !port.name) rep.error(`${at}/port`, 'server port needs a name');
+      else if (portNames.has(port.name)) rep.error(`${at}/port/name`, `port name ${quote(port.name)} is already used by server ${portNames.get(port.name)}`);
+      else portNames.set(port.name, i);
+      if (port.targetPort !== undefined) rep.error(`${at}/port/targetPort`, 'targetPort is not supported on Gateway servers', true);
+    }
+    if (!list(s.hosts).length) rep.error(at, 'server needs at least one host');
+    list(s.hosts).forEach((h, j) => serverHost(rep, `${at}/hosts/${j}`, h));
+    serverTls(rep, at, s);
+    if (typeof s.bind === 'string' && !s.bind.startsWith('unix://') && !isIpOrCidr(s.bind)) rep.error(`${at}/bind`, `bind ${quote(s.bind)} must be an IP address or a unix:// path`);
+  });
+  checkSelectorLabels(rep, '/spec/selector', spec.selector);
+}
+
+function serverHost(rep: IstioReport, at: string, h: unknown): void {
+  if (typeof h !== 'string') return;
+  const slash = h.indexOf('/');
+  const ns = slash >= 0 ? h.slice(0, slash) : undefined;
+  const dns = slash >= 0 ? h.slice(slash + 1) : h;
+  if (ns !== undefined && ns !== '*' && ns !== '.' && !isDnsLabel(ns)) rep.error(at, `namespace ${quote(ns)} in host ${quote(h)} must be "*", "." or a namespace name`);
+  if (dns === '*' || isIpOrCidr(dns)) return;
+  if (!dns.includes('.')) rep.error(at, `host ${quote(dns)} must be a fully qualified domain name or "*"`);
+  else if (wildcardDomainError(dns)) rep.error(at, wildcardDomainError(dns)!);
+}
+
+function serverTls(rep: IstioReport, at: string, s: Record<string, any>): void {
+  const proto = typeof s.port?.protocol === 'string' ? s.port.protocol.toUpperCase() : '';
+  const tls = s.tls;
+  if ((proto === 'HTTPS' || proto === 'TLS') && !isObj(tls)) rep.error(`${at}/port/protocol`, `server protocol ${proto} needs a tls block`);
+  if (!isObj(tls)) return;
+  const certs = ['serverCertificate', 'privateKey', 'caCertificates'].filter((k) => tls[k] !== undefined);
+  if (proto === 'HTTP' && Object.keys(tls).some((k) => k !== 'httpsRedirect')) rep.error(`${at}/tls`, 'a plain HTTP server may only set tls.httpsRedirect', true);
+  if (tls.mode === 'ISTIO_MUTUAL' && (certs.length || tls.credentialName !== undefined)) rep.error(`${at}/tls/mode`, 'ISTIO_MUTUAL cannot be combined with certificates or credentialName');
+  const sources = [tls.credentialName !== undefined, tls.credentialNames !== undefined, tls.serverCertificate !== undefined || tls.privateKey !== undefined, tls.tlsCertificates !== undefined].filter(Boolean).length;
+  if (sources > 1) rep.error(`${at}/tls`, 'only one certificate source (credentialName, credentialNames, serverCertificate/privateKey or tlsCertificates) may be set', true);
+  const hasCred = tls.credentialName !== undefined || tls.credentialNames !== undefined || tls.tlsCertificates !== undefined;
+  if ((tls.mode === 'SIMPLE' || tls.mode === 'MUTUAL' || tls.mode === 'OPTIONAL_MUTUAL') && !hasCred && (tls.serverCertificate === undefined || tls.privateKey === undefined)) {
+    rep.error(`${at}/tls`, `${tls.mode} TLS needs serverCertificate and privateKey, or a credentialName`, true);
+  }
+  if ((tls.mode === 'MUTUAL' || tls.mode === 'OPTIONAL_MUTUAL') && !hasCred && tls.caCertificates === undefined) rep.error(`${at}/tls`, `${tls.mode} TLS needs caCertificates, or a credentialName`, true);
+}
+
+export function serviceEntry(rep: IstioReport, spec: Record<string, any>): void {
+  const hosts = list(spec.hosts);
+  if (!hosts.length) rep.error('/spec', 'a ServiceEntry needs at least one host');
+  hosts.forEach((h, i) => {
+    if (typeof h !== 'string') return;
+    if (h === '*') rep.error(`/spec/hosts/${i}`, 'host "*" is not allowed in a ServiceEntry');
+    else if (wildcardDomainError(h) && !isIpOrCidr(h)) rep.error(`/spec/hosts/${i}`, wildcardDomainError(h)!);
+  });
+  list(spec.addresses).forEach((a, i) => {
+    if (typeof a === 'string' && !isIpOrCidr(a)) rep.error(`/spec/addresses/${i}`, `address ${quote(a)} must be an IP address or CIDR block`);
+  });
+  const names = new Set<string>();
+  const numbers = new Set<number>();
+  list(spec.ports).forEach((p, i) => {
+    if (!isObj(p)) return;
+    const at = `/spec/ports/${i}`;
+    checkPort(rep, `${at}/number`, p.number);
+    if (typeof p.name === 'string') {
+      if (names.has(p.name)) rep.error(`${at}/name`, `duplicate port name ${quote(p.name)}`);
+      names.add(p.name);
+    }
+    if (typeof p.number === 'number') {
+      if (numbers.has(p.number)) rep.error(`${at}/number`, `duplicate port number ${p.number}`);
+      numbers.add(p.number);
+    }
+    if (typeof p.protocol === 'string' && p.protocol && !PROTOCOLS.has(p.protocol.toUpperCase())) rep.error(`${at}/protocol`, `unknown protocol ${quote(p.protocol)}`);
+  });
+  const resolution = spec.resolution ?? 'NONE';
+  const endpoints = list(spec.endpoints);
+  if (resolution === 'DNS_ROUND_ROBIN' && endpoints.length > 1) rep.error('/spec/endpoints', 'DNS_ROUND_ROBIN resolution allows at most one endpoint');
+  if ((resolution === 'DNS' || resolution === 'DNS_ROUND_ROBIN') && !endpoints.length) {
+    hosts.forEach((h, i) => typeof h === 'string' && h.startsWith('*') && rep.error(`/spec/hosts/${i}`, `DNS resolution without endpoints needs fully qualified hosts, not ${quote(h)}`));
+  }
+  endpoints.forEach((e, i) => {
+    for (const name of isObj(e?.ports) ? Object.keys(e.ports) : []) {
+      if (names.size && !names.has(name)) rep.error(`/spec/endpoints/${i}/ports/${name}`, `endpoint port ${quote(name)} is not one of the ServiceEntry's port names`, true);
+    }
+  });
+  checkExportTo(rep, spec.exportTo, true);
+  checkSelectorLabels(rep, '/spec/workloadSelector/labels', spec.workloadSelector?.labels);
+}
+
+export function sidecar(rep: IstioReport, spec: Record<string, any>): void {
+  if (![spec.ingress, spec.egress, spec.outboundTrafficPolicy, spec.inboundConnectionPool].some((v) => v !== undefined)) {
+    rep.error('/spec', 'a Sidecar must set at least one of ingress, egress, outboundTrafficPolicy or inboundConnectionPool');
+  }
+  const labels = spec.workloadSelector?.labels;
+  if (spec.workloadSelector !== undefined && isObj(labels) && !Object.keys(labels).length) rep.warn('/spec/workloadSelector/labels', 'an empty workloadSelector applies the Sidecar to every workload in the namespace');
+  checkSelectorLabels(rep, '/spec/workloadSelector/labels', labels);
+  const egress = list(spec.egress);
+  egress.forEach((e, i) => {
+    if (!isObj(e)) return;
+    const at = `/spec/egress/${i}`;
+    if (e.port === undefined && i !== egress.length - 1) rep.error(at, 'only the last egress listener may omit its port');
+    checkPort(rep, `${at}/port/number`, e.port?.number);
+    list(e.hosts).forEach((h, j) => {
+      if (typeof h !== 'string') return;
+      const slash = h.indexOf('/');
+      const ns = slash < 0 ? '' : h.slice(0, slash).replace(/^~/, '');
+      const dns = h.slice(slash + 1);
+      if (slash < 0) rep.error(`${at}/hosts/${j}`, `egress host ${quote(h)} must be "namespace/host"`);
+      else if ((ns !== '*' && ns !== '.' && !isDnsLabel(ns)) || (dns !== '*' && wildcardDomainError(dns))) rep.error(`${at}/hosts/${j}`, `egress host ${quote(h)} must be "namespace/host" with a namespace name, "." or "*"`);
+    });
+  });
+  list(spec.ingress).forEach((g, i) => {
+    if (!isObj(g)) return;
+    if (g.port === undefined) rep.error(`/spec/ingress/${i}`, 'ingress listener needs a port');
+    checkPort(rep, `/spec/ingress/${i}/port/number`, g.port?.number);
+    const d = g.defaultEndpoint;
+    if (typeof d === 'string' && !d.startsWith('unix://') && !/^(127\.0\.0\.1|0\.0\.0\.0|\[::1\]|\[::\]):\d+$/.test(d)) rep.error(`/spec/ingress/${i}/defaultEndpoint`, `defaultEndpoint ${quote(d)} must be 127.0.0.1:PORT, 0.0.0.0:PORT, [::1]:PORT, [::]:PORT or unix://PATH`);
+  });
+  const otp = spec.outboundTrafficPolicy;
+  if (isObj(otp) && otp.egressProxy !== undefined && otp.mode !== 'ALLOW_ANY') rep.error('/spec/outboundTrafficPolicy/egressProxy', 'egressProxy is only allowed with mode ALLOW_ANY', true);
+}

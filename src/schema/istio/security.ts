@@ -1,0 +1,95 @@
+import { quote } from '../finding.ts';
+import { checkDuration, checkSelectorLabels, isIpOrCidr, isObj, IstioReport, list } from './common.ts';
+
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const WHEN_KEYS = [/^request\.headers\[[^\]]+\]$/, /^source\.(ip|namespace|principal|serviceAccount|trustDomain)$/, /^remote\.ip$/, /^request\.auth\.(principal|audiences|presenter)$/, /^request\.auth\.claims\[.+\]$/, /^destination\.(ip|port)$/, /^connection\.sni$/, /^experimental\.envoy\.filters\./];
+
+/** selector / targetRef / targetRefs are mutually exclusive; targetRefs name a kind and no namespace. */
+function policyTarget(rep: IstioReport, spec: Record<string, any>): void {
+  const set = ['selector', 'targetRef', 'targetRefs'].filter((k) => spec[k] !== undefined);
+  if (set.length > 1) rep.error(`/spec/${set[1]}`, `only one of selector, targetRef or targetRefs can be set (found ${set.join(' and ')})`, true);
+  const refs = spec.targetRef !== undefined ? [['/spec/targetRef', spec.targetRef]] : list(spec.targetRefs).map((t, i) => [`/spec/targetRefs/${i}`, t]);
+  for (const [at, t] of refs) {
+    if (!isObj(t)) continue;
+    if (!t.name) rep.error(at, 'targetRef needs a name');
+    if (t.namespace) rep.error(`${at}/namespace`, 'cross-namespace targetRef is not supported', true);
+  }
+  checkSelectorLabels(rep, '/spec/selector/matchLabels', spec.selector?.matchLabels);
+}
+
+export function peerAuthentication(rep: IstioReport, spec: Record<string, any>): void {
+  checkSelectorLabels(rep, '/spec/selector/matchLabels', spec.selector?.matchLabels);
+  const labels = spec.selector?.matchLabels;
+  if (spec.portLevelMtls !== undefined) {
+    if (!isObj(labels) || !Object.keys(labels).length) rep.error('/spec/portLevelMtls', 'portLevelMtls requires a workload selector with labels', true);
+    if (isObj(spec.portLevelMtls) && !Object.keys(spec.portLevelMtls).length) rep.error('/spec/portLevelMtls', 'portLevelMtls must not be empty');
+    for (const k of isObj(spec.portLevelMtls) ? Object.keys(spec.portLevelMtls) : []) {
+      const n = Number(k);
+      if (!/^\d+$/.test(k) || n < 1 || n > 65535) rep.error(`/spec/portLevelMtls/${k}`, `port ${quote(k)} must be a number in 1-65535`, true);
+    }
+  }
+}
+
+export function authorizationPolicy(rep: IstioReport, spec: Record<string, any>): void {
+  policyTarget(rep, spec);
+  const action = spec.action ?? 'ALLOW';
+  if ((action === 'DENY' || action === 'CUSTOM') && !list(spec.rules).length) rep.error('/spec', `a ${action} policy needs at least one rule`);
+  if (action === 'CUSTOM' && !spec.provider?.name) rep.error('/spec', 'a CUSTOM policy needs provider.name');
+  if (spec.provider !== undefined && action !== 'CUSTOM') rep.error('/spec/provider', 'provider can only be set with action CUSTOM', true);
+  list(spec.rules).forEach((rule, i) => {
+    if (!isObj(rule)) return;
+    const at = `/spec/rules/${i}`;
+    for (const side of ['from', 'to'] as const) {
+      if (rule[side] !== undefined && !list(rule[side]).length) rep.error(`${at}/${side}`, `${side} must not be empty when set`, true);
+      list(rule[side]).forEach((e, j) => {
+        const inner = e?.[side === 'from' ? 'source' : 'operation'];
+        const p = `${at}/${side}/${j}`;
+        if (!isObj(inner) || !Object.keys(inner).length) rep.error(p, `${side} entry needs a non-empty ${side === 'from' ? 'source' : 'operation'}`);
+        else fields(rep, `${p}/${side === 'from' ? 'source' : 'operation'}`, inner);
+      });
+    }
+    list(rule.when).forEach((w, j) => {
+      const p = `${at}/when/${j}`;
+      if (!isObj(w)) return;
+      if (typeof w.key === 'string' && !WHEN_KEYS.some((re) => re.test(w.key))) rep.error(`${p}/key`, `unknown condition key ${quote(w.key)}`);
+      if (!list(w.values).length && !list(w.notValues).length) rep.error(p, 'condition needs values or notValues');
+    });
+  });
+}
+
+function fields(rep: IstioReport, at: string, o: Record<string, any>): void {
+  for (const [k, v] of Object.entries(o)) {
+    if (!Array.isArray(v)) continue;
+    v.forEach((s, i) => {
+      if (s === '') rep.error(`${at}/${k}/${i}`, `empty string in ${k}`);
+      else if (typeof s === 'string' && /^(not)?(ipBlocks|remoteIpBlocks)$/i.test(k) && !isIpOrCidr(s)) rep.error(`${at}/${k}/${i}`, `${quote(s)} is not an IP address or CIDR block`);
+      else if (typeof s === 'string' && /^(not)?ports$/i.test(k) && (!/^\d+$/.test(s) || Number(s) > 65535)) rep.error(`${at}/${k}/${i}`, `port ${quote(s)} must be a number up to 65535`);
+    });
+  }
+}
+
+export function requestAuthentication(rep: IstioReport, spec: Record<string, any>): void {
+  policyTarget(rep, spec);
+  list(spec.jwtRules).forEach((j, i) => {
+    if (!isObj(j)) return;
+    const at = `/spec/jwtRules/${i}`;
+    if (!j.issuer && !j.jwksUri) rep.error(at, 'jwt rule needs an issuer or a jwksUri');
+    if (typeof j.jwksUri === 'string' && !/^https?:\/\/[^/]/.test(j.jwksUri)) rep.error(`${at}/jwksUri`, `jwksUri ${quote(j.jwksUri)} must be an http:// or https:// URL`);
+    if (typeof j.jwks === 'string') {
+      try {
+        const set = JSON.parse(j.jwks);
+        if (!Array.isArray(set?.keys)) rep.error(`${at}/jwks`, 'jwks must be a JSON Web Key Set (an object with "keys")');
+      } catch {
+        rep.error(`${at}/jwks`, 'jwks is not valid JSON');
+      }
+    }
+    for (const k of ['audiences', 'fromParams', 'fromCookies']) list(j[k]).forEach((s, x) => s === '' && rep.error(`${at}/${k}/${x}`, `empty string in ${k}`));
+    list(j.fromHeaders).forEach((h, x) => isObj(h) && (!h.name || !HEADER_NAME.test(h.name)) && rep.error(`${at}/fromHeaders/${x}`, 'fromHeaders entry needs a valid header name'));
+    list(j.outputClaimToHeaders).forEach((h, x) => {
+      if (!isObj(h)) return;
+      if (!h.claim) rep.error(`${at}/outputClaimToHeaders/${x}`, 'outputClaimToHeaders entry needs a claim');
+      if (!h.header || !HEADER_NAME.test(h.header)) rep.error(`${at}/outputClaimToHeaders/${x}`, 'outputClaimToHeaders entry needs a valid header name');
+    });
+    checkDuration(rep, `${at}/timeout`, j.timeout);
+  });
+}
