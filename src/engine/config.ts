@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import type { Severity } from '../core/types.ts';
+import { closestName } from '../schema/suggest.ts';
 
 export type Level = Severity | 'off';
 export const LEVELS: readonly Level[] = ['off', 'info', 'warning', 'error'];
@@ -137,28 +138,6 @@ export function checkSuppress(entry: string, known: ReadonlySet<string>): string
 
 /** ", did you mean …?" for the closest known id, when one is close. */
 export function suggest(id: string, known: Iterable<string>): string {
-  let best = '';
-  let bestD = Infinity;
-  for (const k of known) {
-    const d = editDistance(id, k);
-    if (d < bestD) {
-      bestD = d;
-      best = k;
-    }
-  }
-  return best && bestD <= Math.max(2, Math.floor(id.length / 4)) ? `; did you mean "${best}"?` : '';
-}
-
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
+  const best = closestName(id, known);
+  return best ? `; did you mean "${best}"?` : '';
 }
