@@ -5,6 +5,10 @@ import { destinationruleSubsetNoWorkload } from './destinationrule-subset-no-wor
 import { destinationruleSubsetWithoutLabels } from './destinationrule-subset-without-labels.ts';
 import { destinationruleTlsWithoutCa } from './destinationrule-tls-without-ca.ts';
 import { exporttoNamespaceNotFound } from './exportto-namespace-not-found.ts';
+import { gatewayApiBackendNotFound } from './gateway-api-backend-not-found.ts';
+import { gatewayApiHostnameNotAccepted } from './gateway-api-hostname-not-accepted.ts';
+import { gatewayApiParentNotFound } from './gateway-api-parent-not-found.ts';
+import { gatewayApiReferenceNotPermitted } from './gateway-api-reference-not-permitted.ts';
 import { gatewayConflicting } from './gateway-conflicting.ts';
 import { gatewayCredentialInvalid } from './gateway-credential-invalid.ts';
 import { gatewayCredentialNotFound } from './gateway-credential-not-found.ts';
@@ -47,6 +51,10 @@ export const rules: readonly Rule[] = [
   duplicateKey,
   exporttoNamespaceNotFound,
   fileTooLarge,
+  gatewayApiBackendNotFound,
+  gatewayApiHostnameNotAccepted,
+  gatewayApiParentNotFound,
+  gatewayApiReferenceNotPermitted,
   gatewayConflicting,
   gatewayCredentialInvalid,
   gatewayCredentialNotFound,

@@ -19,6 +19,7 @@ export { HostRegistry } from './services.ts';
 export { Routing, ROUTE_KINDS, receivesTraffic, routeLabel, type Destination, type DestinationRuleInfo, type SubsetInfo, type VirtualServiceInfo, type RouteKind, type GatewayRef } from './routing.ts';
 export { Gateways, GATEWAY_API, type IstioGatewayInfo, type KubeGatewayInfo, type ListenerInfo, type ServerInfo } from './gateways.ts';
 export { GatewayApi, type RouteInfo, type ObjectRef } from './gateway-api.ts';
+export { listenerRejects, namedListeners, hostnamesIntersect } from './attachment.ts';
 export { RefIndex } from './refs.ts';
 export { Secrets, type SecretSource } from './secrets.ts';
 export { Sidecars, ambientNamespace, ambientWorkload, type SidecarInfo } from './sidecars.ts';
