@@ -193,7 +193,8 @@ function parseChunk(text: string, lines: LineIndex, start: number, end: number, 
     } else {
       issues.push({ ruleId: 'yaml-syntax', ...describeSyntaxError(text, lines, start, at, String(e?.reason ?? e)) });
     }
-    docs.push({ value: null, start: -1, end: -1, templateAt: -1 });
+    // Keeps its place, so the document before it does not take in its broken text.
+    docs.push({ value: null, start, end, templateAt: -1 });
     return;
   }
   for (const i of local) issues.push({ ...i, start: i.start + start, end: i.end + start });

@@ -42,4 +42,9 @@ run('findings come out sorted by file, line, column; the same input gives the sa
   assert.equal(a.diagnostics.map((d) => d.fingerprint), b.diagnostics.map((d) => d.fingerprint));
 });
 
+run('a broken document does not hide the findings on the other documents of its file', () => {
+  const text = `${TEXT}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [broken\n---\n${TEXT.replace('name: a', 'name: c')}`;
+  assert.equal(where(lintText(text)), ['flag-data 5:8', 'yaml-syntax 10:9', 'flag-data 16:8']);
+});
+
 run.run();

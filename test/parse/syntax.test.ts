@@ -22,6 +22,8 @@ syntax('an unclosed flow sequence is reported where it opens', () => {
   const { resources, diagnostics } = parseText(`${cm('a')}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [broken\n---\n${cm('c')}`);
   assert.equal(resources.map((r) => r.name), ['a', 'c']);
   assert.equal(found(diagnostics), ['yaml-syntax 9:9']);
+  // The documents around the broken one keep exact positions.
+  assert.equal(resources.map((r) => r.locate('/metadata/name').range.start.line), [4, 14]);
   assert.is(diagnostics[0].message, 'YAML syntax error: the "[" at line 9, column 9 is never closed (the parser stopped at line 10, column 1: deficient indentation)');
 });
 
