@@ -56,7 +56,7 @@ export function generate(dataDir) {
   const crdModule = (prefix, crd, version) => {
     const raw = structuredClone(version.schema?.openAPIV3Schema ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true });
     if (raw.properties) Object.assign(raw.properties, { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { $ref: OBJECT_META_REF } });
-    const t = new Transformer();
+    const t = new Transformer({ crd: true });
     const { schema, cel } = t.convert(raw, '');
     dropped.push(...t.dropped.map((d) => `${crd.spec.names.kind} ${version.name}${d}`));
     return emit(`${prefix}.${crd.spec.names.kind}.${version.name}`, schema, metaDefs(), cel, t.rules);

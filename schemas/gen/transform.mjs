@@ -25,8 +25,10 @@ export function celEscape(name) {
 }
 
 export class Transformer {
-  constructor({ refPrefix = '#/components/schemas/', rules } = {}) {
+  /** `crd`: the API server applies the schema's defaults before validating (CRDs only; built-in types list zero values). */
+  constructor({ refPrefix = '#/components/schemas/', rules, crd = false } = {}) {
     this.refPrefix = refPrefix;
+    this.crd = crd;
     /** Shared table of CEL rules: [{rule, message}] ; nodes refer to them by index. */
     this.rules = rules ?? [];
     this.ruleIndex = new Map(this.rules.map((r, i) => [JSON.stringify(r), i]));
@@ -68,7 +70,7 @@ export class Transformer {
       const esc = Object.keys(node.properties).filter((k) => celEscape(k) !== k);
       if (esc.length) cel.e = esc;
       // The API server applies defaults before it validates, so CEL rules see defaulted fields.
-      const defaults = Object.entries(node.properties).filter(([, v]) => v && v.default !== undefined && typeof v.default !== 'object');
+      const defaults = this.crd ? Object.entries(node.properties).filter(([, v]) => v && v.default !== undefined && typeof v.default !== 'object') : [];
       if (defaults.length) cel.d = Object.fromEntries(defaults.map(([k, v]) => [k, v.default]));
     }
     if (node.additionalProperties !== undefined && typeof node.additionalProperties === 'object') {
@@ -85,7 +87,7 @@ export class Transformer {
       if (r.cel) cel.i = r.cel;
     }
     // A required field with a default is filled in by the API server, so it is never missing.
-    const required = Array.isArray(node.required) ? node.required.filter((k) => node.properties?.[k]?.default === undefined) : [];
+    const required = Array.isArray(node.required) ? node.required.filter((k) => !this.crd || node.properties?.[k]?.default === undefined) : [];
     if (required.length) out.required = required;
     if (Array.isArray(node.enum)) out['x-enum'] = node.enum.filter((v) => v !== null);
     for (const k of ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'multipleOf']) {

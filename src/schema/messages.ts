@@ -79,6 +79,10 @@ export function problemsFrom(resource: Resource, errors: readonly AjvError[]): N
     }
   }
   for (const [at, names] of required) {
+    // "unknown field nam; did you mean name?" already says that "name" is missing.
+    const u = unknown.get(at);
+    if (u) names.splice(0, names.length, ...names.filter((n) => !u.names.some((x) => closest(x, [n]))));
+    if (!names.length) continue;
     issues.push({ pointer: at, key: at !== '', text: `missing required field${names.length > 1 ? 's' : ''} ${quotedList(names)}` });
   }
   for (const [at, u] of unknown) {

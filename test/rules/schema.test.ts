@@ -1,0 +1,4 @@
+import { schema } from '../../rules/schema-rules.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(schema).run();
