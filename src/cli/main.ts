@@ -2,13 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { atLeast } from '../core/severity.ts';
 import type { Severity, SourceFile } from '../core/types.ts';
-import { ConfigError, emptyConfig, findConfig, lint, loadConfig, parseLevel, suggest, type Config, type Level, type LintResult, type Rule } from '../engine/index.ts';
+import { ConfigError, emptyConfig, findConfig, lint, loadConfig, parseLevel, suggest, type Config, type Level, type LintOptions, type LintResult, type Rule } from '../engine/index.ts';
 import { render, wantsColor, type ReportData, type RuleInfo } from '../report/index.ts';
 import { rules as builtinRules } from '../../rules/index.ts';
 import { parseCommand, UsageError, USAGE, type LintArgs } from './args.ts';
 import { explainRule, listRules } from './rules-command.ts';
 import { gitRoot } from './git.ts';
 import { VERSION } from './version.ts';
+import { interactiveTerminal } from './interactive.ts';
 
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
@@ -90,7 +91,7 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
   const known = new Set(rules.map((r) => r.id));
   const config = resolveConfig(args, io.cwd, known);
   const ruleLevels = parseRuleLevels(args.rules, known);
-  const result = lint({
+  const lintOptions: LintOptions = {
     cwd: io.cwd,
     paths: args.paths,
     context: args.context,
@@ -106,20 +107,22 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
     maxFileSize: args.maxFileSize,
     readStdin: io.readStdin,
     stdinFilename: args.stdinFilename,
-  });
-  io.onLint?.(result);
-  if (result.missing.length) {
-    io.stderr.write(result.missing.map((m) => `meshlint: no such file or directory: ${m}\n`).join(''));
-    return 2;
+  };
+  // The terminal UI (ink, React) is imported only when it runs, so the other formats never load it.
+  if (args.outputs.some((o) => o.file === undefined && chooseFormat(o.format, io, false, args.watch) === 'tui')) {
+    return (await import('./tui-command.ts')).runTuiLint(args, io, lintOptions, rules);
   }
-  if (result.scopeFiles === 0 && !result.diagnostics.length) {
-    io.stderr.write(`meshlint: no YAML or JSON files found in ${args.paths.join(', ')} (looked for *.yaml, *.yml, *.json)\n`);
+  const result = lint(lintOptions);
+  io.onLint?.(result);
+  const problems = inputProblems(result, args.paths);
+  if (problems.length) {
+    io.stderr.write(problems.map((m) => `meshlint: ${m}\n`).join(''));
     return 2;
   }
   const data = reportData(result, rules);
   const root = gitRoot(io.cwd) ?? io.cwd;
   for (const out of args.outputs) {
-    const format = chooseFormat(out.format, io, !!out.file);
+    const format = chooseFormat(out.format, io, !!out.file, args.watch);
     const toFile = out.file !== undefined;
     const color = toFile ? false : (args.color ?? wantsColor(io.env, !!io.stdout.isTTY)) && format === 'stylish';
     const text = render(format, data, { cwd: io.cwd, root, color, columns: io.stdout.columns ?? 100, env: io.env });
@@ -129,6 +132,13 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
   return exitCode(result, args.failOn);
 }
 
+/** Why a run has nothing to report on (exit code 2): paths that do not exist, or no manifest found. */
+export function inputProblems(result: Pick<LintResult, 'missing' | 'scopeFiles' | 'diagnostics'>, paths: readonly string[]): string[] {
+  if (result.missing.length) return result.missing.map((m) => `no such file or directory: ${m}`);
+  if (result.scopeFiles === 0 && !result.diagnostics.length) return [`no YAML or JSON files found in ${paths.join(', ')} (looked for *.yaml, *.yml, *.json)`];
+  return [];
+}
+
 export function exitCode(result: Pick<LintResult, 'diagnostics'>, failOn: Severity | 'never'): number {
   if (result.diagnostics.some((d) => d.ruleId === 'internal-error')) return 2;
   if (failOn === 'never') return 0;
@@ -136,11 +146,12 @@ export function exitCode(result: Pick<LintResult, 'diagnostics'>, failOn: Severi
 }
 
 /** `auto`: GitHub annotations under Actions, the terminal UI on an interactive terminal, stylish otherwise. */
-export function chooseFormat(format: string, io: Io, toFile: boolean): string {
-  if (format === 'tui') return 'stylish';
+export function chooseFormat(format: string, io: Io, toFile: boolean, watch = false): string {
+  if (format === 'tui' && toFile) throw new UsageError('--format tui is interactive and cannot be written to a file');
   if (format !== 'auto') return format;
   if (toFile) return 'json';
   if (io.env.GITHUB_ACTIONS === 'true') return 'github';
+  if (!watch && interactiveTerminal(io)) return 'tui';
   return 'stylish';
 }
 

@@ -1,0 +1,174 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { buildGraph } from '../../src/graph/index.ts';
+import { meshSource } from '../../src/report/tui/mesh.ts';
+import { routeLines } from '../../src/report/tui/mesh-view.tsx';
+import { matchText } from '../../src/report/tui/route-match.ts';
+import { parseText } from '../helpers/lint.ts';
+import { KEY, open, rows } from './render.tsx';
+import { reportData } from './data.ts';
+
+const MANIFESTS = `
+apiVersion: v1
+kind: Service
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  selector: {app: reviews}
+  ports: [{name: http, port: 9080}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: details, namespace: bookinfo}
+spec:
+  selector: {app: details}
+  ports: [{name: http, port: 9080}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: reviews-v1, namespace: bookinfo}
+spec:
+  template:
+    metadata: {labels: {app: reviews, version: v1}}
+    spec: {containers: [{name: app, image: reviews:1}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: reviews-v2, namespace: bookinfo}
+spec:
+  template:
+    metadata: {labels: {app: reviews, version: v2}}
+    spec: {containers: [{name: app, image: reviews:2}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: details-v1, namespace: bookinfo}
+spec:
+  template:
+    metadata: {labels: {app: details}}
+    spec: {containers: [{name: app, image: details:1}]}
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  host: reviews
+  subsets:
+  - {name: v1, labels: {version: v1}}
+  - {name: v2, labels: {version: v2}}
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: public, namespace: bookinfo}
+spec:
+  selector: {istio: ingressgateway}
+  servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  hosts: [reviews]
+  gateways: [mesh, public, private]
+  http:
+  - match:
+    - headers: {end-user: {exact: jason}}
+    route:
+    - destination: {host: reviews, subset: v2}
+  - route:
+    - destination: {host: reviews, subset: v1}
+      weight: 70
+    - destination: {host: reviews, subset: v3}
+      weight: 30
+`;
+
+const mesh = () => meshSource(buildGraph(parseText(MANIFESTS, 'mesh.yaml').resources));
+const plain = (lines: ReturnType<typeof routeLines>) => lines.map((l) => l.map((s) => s.text).join(''));
+
+const Model = suite('tui: mesh model from the graph');
+
+Model('lists every host with its routing summary and missing links', () => {
+  assert.equal(mesh().hosts, [
+    { host: 'details.bookinfo.svc.cluster.local', summary: 'default routing', missing: 0 },
+    { host: 'reviews.bookinfo.svc.cluster.local', summary: '1 VirtualService · 2 routes', missing: 2 },
+  ]);
+});
+
+Model('route tree: gateways, routes with matches and weights, subsets, workloads with mTLS and sidecar', () => {
+  assert.equal(plain(routeLines(mesh(), 'reviews.bookinfo.svc.cluster.local', 100)), [
+    'reviews.bookinfo.svc.cluster.local',
+    '├─ Service bookinfo/reviews  http/9080  2 workloads',
+    '└─ VirtualService bookinfo/reviews',
+    '   ├─ ◆ mesh  (sidecars)',
+    '   ├─ ◆ Gateway bookinfo/public  80/HTTP  1 pod, assumed',
+    '   ├─ ◆ Gateway bookinfo/private  ✖ no such Gateway',
+    '   ├─ http[0] match header end-user jason',
+    '   │  └─ 100% → reviews',
+    '   │     └─ subset v2 {version=v2}  DestinationRule bookinfo/reviews',
+    '   │        └─ Deployment bookinfo/reviews-v2  mTLS unknown · sidecar unknown',
+    '   └─ http[1] any request',
+    '      ├─ 70% → reviews',
+    '      │  └─ subset v1 {version=v1}  DestinationRule bookinfo/reviews',
+    '      │     └─ Deployment bookinfo/reviews-v1  mTLS unknown · sidecar unknown',
+    '      └─ 30% → reviews',
+    '         └─ subset v3  ✖ not defined in DestinationRule bookinfo/reviews',
+    '',
+    'mTLS mode and sidecar status are shown as unknown: this version does not compute them.',
+  ]);
+});
+
+Model('a host without VirtualService shows default routing to the workloads of its service', () => {
+  assert.equal(plain(routeLines(mesh(), 'details.bookinfo.svc.cluster.local', 100)).slice(0, 4), [
+    'details.bookinfo.svc.cluster.local',
+    '├─ Service bookinfo/details  http/9080  1 workload',
+    '└─ no VirtualService: every endpoint of the service',
+    '   └─ Deployment bookinfo/details-v1  mTLS unknown · sidecar unknown',
+  ]);
+});
+
+Model('a security lookup fills in mTLS mode and sidecar status', () => {
+  const g = buildGraph(parseText(MANIFESTS, 'mesh.yaml').resources);
+  const m = meshSource(g, (w) => ({ mtls: w.name.endsWith('v1') ? 'STRICT' : 'PERMISSIVE', sidecar: 'injected' }));
+  const lines = plain(routeLines(m, 'details.bookinfo.svc.cluster.local', 100));
+  assert.is(lines[3], '   └─ Deployment bookinfo/details-v1  mTLS STRICT · sidecar injected');
+  assert.is(lines.length, 4, 'no caveat when the status is known');
+});
+
+Model('match blocks: conditions joined with commas, blocks with "or"', () => {
+  assert.is(matchText([{ uri: { prefix: '/api' }, method: { exact: 'GET' } }, { headers: { 'x-canary': { regex: 'on|yes' } }, port: 8080 }]), 'match uri prefix /api, method GET or header x-canary regex on|yes, port 8080');
+  assert.is(matchText(undefined), '');
+  assert.is(matchText([{ sourceLabels: { app: 'web' }, gateways: ['mesh'] }]), 'match from app=web, via mesh');
+});
+
+Model.run();
+
+const View = suite('tui: mesh view');
+
+View('m lists hosts; Enter shows the route tree; n/p step hosts; Esc goes back', async () => {
+  const s = open({ result: { report: reportData(), mesh: mesh() } });
+  let frame = rows(await s.press('m'));
+  assert.equal(frame.slice(1, 4), [
+    'Mesh  2 hosts · enter shows the route tree',
+    '› details.bookinfo.svc.cluster.local'.padEnd(65) + 'default routing',
+    '  reviews.bookinfo.svc.cluster.local'.padEnd(40) + '1 VirtualService · 2 routes  ✖ 2 missing',
+  ]);
+  frame = rows(await s.press('j', KEY.enter));
+  assert.is(frame[1], 'Route tree  host 2 of 2');
+  assert.is(frame[2], 'reviews.bookinfo.svc.cluster.local');
+  assert.is(frame[17], '         └─ subset v3  ✖ not defined in DestinationRule bookinfo/reviews');
+  assert.ok(frame.every((l) => l.length <= 80));
+  frame = rows(await s.press('p'));
+  assert.is(frame[2], 'details.bookinfo.svc.cluster.local');
+  frame = rows(await s.press(KEY.escape));
+  assert.is(frame[1], 'Mesh  2 hosts · enter shows the route tree');
+  frame = rows(await s.press(KEY.escape));
+  assert.is(frame[1], 'Findings  4 findings');
+  s.unmount();
+});
+
+View('without a mesh model the view says so', async () => {
+  const s = open({ result: { report: reportData() } });
+  assert.is(rows(await s.press('m'))[2], 'The mesh model is not available for this run');
+  s.unmount();
+});
+
+View.run();

@@ -1,0 +1,152 @@
+// End to end: the real binary in a real terminal (tmux, 80x24), driven with keys like a person would.
+// Run with UPDATE_CAPTURES=1 to rewrite the screen captures in the README's "Terminal UI" section.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ROOT } from '../helpers/lint.ts';
+
+const e2e = suite('tui: the real binary in tmux');
+const tmuxVersion = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
+
+if (tmuxVersion.status !== 0) {
+  process.stderr.write('SKIPPED terminal UI end-to-end test: tmux is not installed (Debian: apt-get install tmux)\n');
+  e2e.skip('terminal UI in tmux (skipped: tmux is not installed)', () => {});
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'meshlint-tmux-'));
+  // A private server: the test never touches the user's own tmux sessions.
+  const socket = join(dir, 'tmux.sock');
+  const tmux = (...args: string[]) => spawnSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
+  const captures: Record<string, string> = {};
+
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const screen = (session: string, escapes = false) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', session).stdout.replace(/\s+$/, '');
+  const history = (session: string) => tmux('capture-pane', '-p', '-S', '-100', '-t', session).stdout;
+  /** Polls the screen until `ok` holds; the deadline only keeps a broken run from hanging. */
+  async function until(session: string, ok: (s: string) => boolean, what: string, deadlineMs = 20_000): Promise<string> {
+    const end = Date.now() + deadlineMs;
+    for (;;) {
+      const s = screen(session);
+      if (ok(s)) return s;
+      if (Date.now() > end) assert.unreachable(`screen never showed ${what}:\n${s}`);
+      await pause(20);
+    }
+  }
+  const keys = (session: string, ...k: string[]) => tmux('send-keys', '-t', session, ...k);
+  const start = (session: string, env: string, args: string) => {
+    // Environment that would stop the UI from opening (or make ink print only its last frame) is removed.
+    // The shell writes the exit status to a file (tmux's own pane_dead_status is not always filled in).
+    const cmd = `env -u CI -u CONTINUOUS_INTEGRATION -u PRE_COMMIT -u GITHUB_ACTIONS -u FORCE_COLOR -u NO_COLOR ${env} node bin/meshlint.js ${args}; echo $? > ${join(dir, session + '.status')}`;
+    const r = tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', ROOT, cmd);
+    assert.is(r.status, 0, r.stderr);
+    tmux('set-option', '-t', session, 'remain-on-exit', 'on');
+  };
+  const exitStatus = async (session: string) => {
+    const file = join(dir, `${session}.status`);
+    for (let i = 0; i < 1000 && !existsSync(file); i++) await pause(20);
+    return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : assert.unreachable('meshlint did not exit');
+  };
+  const compact = spawnSync(process.execPath, ['bin/meshlint.js', 'fixtures/demo', '--format', 'compact'], { cwd: ROOT, encoding: 'utf8' });
+  const findings = compact.stdout.split('\n').filter(Boolean).length;
+
+  e2e.after(() => {
+    tmux('kill-server');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  e2e('open, navigate, open a finding, filter, search, mesh view, quit with the non-interactive exit code', async () => {
+    start('demo', 'NO_COLOR=1', 'fixtures/demo');
+    let s = await until('demo', (x) => x.includes('Findings  '), 'the findings list');
+    captures.list = s;
+    assert.match(s.split('\n')[0], /^meshlint  ✖ \d+ errors?  ⚠ \d+ warnings?  ℹ \d+ infos? · 8 files · \d+ resources · \d+ ms$/);
+    assert.ok(s.includes(`Findings  ${findings} finding${findings === 1 ? '' : 's'}`), s);
+    assert.ok(s.split('\n').length <= 24 && s.split('\n').every((l) => l.length <= 80));
+    assert.ok(!/\u001b\[(3[0-7]|9[0-7]|38;)/.test(screen('demo', true)), 'NO_COLOR: no colour codes on screen');
+
+    const first = s.split('\n').find((l) => l.startsWith('›'));
+    keys('demo', 'j');
+    s = await until('demo', (x) => x.split('\n').find((l) => l.startsWith('›')) !== first, 'the selection moving down');
+    keys('demo', 'Enter');
+    s = await until('demo', (x) => x.includes(`Finding 2 of ${findings}`), 'the second finding');
+    captures.detail = s;
+    assert.match(s, /\n {2}> +\d+ │ .*\n +│ +\^+/, 'a code frame with carets');
+    keys('demo', 'Escape');
+    await until('demo', (x) => x.includes('Findings  '), 'the list again');
+
+    keys('demo', 'f');
+    captures.filter = await until('demo', (x) => x.includes('Filter by [rule]'), 'the filter picker');
+    keys('demo', 'j', 'Enter');
+    s = await until('demo', (x) => / of \d+ findings · rule=/.test(x), 'the list filtered by rule');
+    keys('demo', 'c', '/', 'r', 'e', 'v', 'i', 'e', 'w', 's');
+    s = await until('demo', (x) => x.includes('/reviews█'), 'the search prompt');
+    captures.search = s;
+    keys('demo', 'Enter');
+    await until('demo', (x) => !x.includes('█'), 'the search closed');
+
+    keys('demo', 'm');
+    s = await until('demo', (x) => x.includes('Mesh  '), 'the mesh view');
+    captures.mesh = s;
+    const hosts = s.split('\n').slice(2);
+    const reviews = hosts.findIndex((l) => l.includes('reviews.bookinfo.svc.cluster.local'));
+    assert.ok(reviews >= 0, s);
+    for (let i = 0; i < reviews; i++) keys('demo', 'j');
+    keys('demo', 'Enter');
+    s = await until('demo', (x) => x.includes('Route tree') && x.split('\n')[2] === 'reviews.bookinfo.svc.cluster.local', 'the route tree of reviews');
+    captures.route = s;
+    assert.match(s, /subset v1/);
+
+    keys('demo', 'q');
+    const status = await exitStatus('demo');
+    assert.is(status, compact.status, 'the exit code of the same run without the UI');
+    assert.match(history('demo'), /^meshlint  ✖ \d+ errors?/m, 'the alternate screen is gone and the summary stays in the scrollback');
+  });
+
+  e2e('live progress on a large input, then the summary; Esc quits', async () => {
+    const big = join(dir, 'big');
+    mkdirSync(big);
+    for (let i = 0; i < 6000; i++) {
+      writeFileSync(join(big, `svc${i}.yaml`), `apiVersion: v1\nkind: Service\nmetadata: {name: svc${i}, namespace: team${i % 20}}\nspec:\n  selector: {app: svc${i}}\n  ports: [{name: http, port: 8080}]\n`);
+    }
+    start('big', 'NO_COLOR=1', big);
+    // The progress frames can pass quickly on a fast machine: the test records one when it sees it.
+    const s = await until('big', (x) => x.includes('Findings  ') || x.includes('Parsing YAML…') || x.includes('Building the mesh graph…'), 'progress or the result');
+    if (!s.includes('Findings  ')) captures.progress = s.replace(big, '<repo>');
+    await until('big', (x) => x.includes('6000 files'), 'the summary of 6000 files');
+    keys('big', 'Escape');
+    assert.is(await exitStatus('big'), 0);
+  });
+
+  e2e('colour unless NO_COLOR', async () => {
+    start('color', '', 'fixtures/demo');
+    await until('color', (x) => x.includes('Findings  '), 'the findings list');
+    assert.match(screen('color', true), /\u001b\[(3[0-7]|9[0-7]|38;)/, 'colour codes on screen');
+    keys('color', 'q');
+    await exitStatus('color');
+  });
+
+  e2e('captures (UPDATE_CAPTURES=1 rewrites the README section)', () => {
+    assert.ok(captures.list && captures.detail && captures.mesh && captures.route, 'every view was captured');
+    if (!process.env.UPDATE_CAPTURES) return;
+    const readme = join(ROOT, 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    const [open, close] = ['<!-- tui-captures:start -->', '<!-- tui-captures:end -->'];
+    const a = text.indexOf(open);
+    const b = text.indexOf(close);
+    assert.ok(a >= 0 && b > a, 'README.md has the capture markers');
+    const views: [string, string][] = [
+      ['progress', 'Live progress while a large repository loads'],
+      ['list', 'Summary and findings grouped by file'],
+      ['detail', 'A finding: code frame, fix, the rule, related locations'],
+      ['filter', 'Filter picker (rule, namespace, kind)'],
+      ['search', 'Free-text search'],
+      ['mesh', 'Mesh view: hosts'],
+      ['route', 'Route tree of a host'],
+    ];
+    const body = views.filter(([k]) => captures[k]).map(([k, title]) => `**${title}**\n\n\`\`\`text\n${captures[k].replace(/[ \t]+$/gm, '')}\n\`\`\`\n`).join('\n');
+    writeFileSync(readme, `${text.slice(0, a + open.length)}\n${body}${text.slice(b)}`);
+  });
+}
+
+e2e.run();
