@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 await build({
-  entryPoints: { meshlint: 'src/cli/entry.ts' },
+  // The policy worker is its own entry: policies run in a worker thread (src/policy/host.ts).
+  entryPoints: { meshlint: 'src/cli/entry.ts', 'policy-worker': 'src/policy/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

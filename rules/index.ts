@@ -17,6 +17,7 @@ import { gatewayPortNotInService } from './gateway-port-not-in-service.ts';
 import { gatewaySelectorNoWorkload } from './gateway-selector-no-workload.ts';
 import { gatewayWildcardHostOverlap } from './gateway-wildcard-host-overlap.ts';
 import { aliasLimit, binaryFile, duplicateKey, fileTooLarge, helmTemplate, internalError, invalidDocument, invalidEncoding, notAManifest, unreadableFile, unusedSuppression, yamlSyntax } from './input-rules.ts';
+import { policyError } from './policy-error.ts';
 import { servicePortName } from './service-port-name.ts';
 import { serviceentryAddressesRequired } from './serviceentry-addresses-required.ts';
 import { serviceentryConflictingProtocols } from './serviceentry-conflicting-protocols.ts';
@@ -67,6 +68,7 @@ export const rules: readonly Rule[] = [
   invalidDocument,
   invalidEncoding,
   notAManifest,
+  policyError,
   servicePortName,
   serviceentryAddressesRequired,
   serviceentryConflictingProtocols,

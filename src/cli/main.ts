@@ -9,6 +9,8 @@ import { parseCommand, UsageError, USAGE, type LintArgs } from './args.ts';
 import { explainRule, listRules } from './rules-command.ts';
 import { gitRoot } from './git.ts';
 import { VERSION } from './version.ts';
+import { KnownRuleIds } from '../engine/policies.ts';
+import { runPolicyTest } from './policy-command.ts';
 import { interactiveTerminal } from './interactive.ts';
 
 export interface Io {
@@ -45,8 +47,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return 0;
       }
       case 'graph':
+        throw new UsageError('meshlint graph is not available in this version');
       case 'policy-test':
-        throw new UsageError(`meshlint ${cmd.command === 'graph' ? 'graph' : 'policy test'} is not available in this version`);
+        return await runPolicyTest(cmd.paths, cmd.rest, io);
       case 'lint':
         return await runLint(cmd, io);
     }
@@ -88,7 +91,8 @@ export function parseRuleLevels(entries: readonly string[], known: ReadonlySet<s
 
 async function runLint(args: LintArgs, io: Io): Promise<number> {
   const rules: readonly Rule[] = builtinRules;
-  const known = new Set(rules.map((r) => r.id));
+  // Policy ids (namespace/name) are checked once the policies have loaded.
+  const known = new KnownRuleIds(rules.map((r) => r.id));
   const config = resolveConfig(args, io.cwd, known);
   const ruleLevels = parseRuleLevels(args.rules, known);
   const lintOptions: LintOptions = {
@@ -107,6 +111,7 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
     maxFileSize: args.maxFileSize,
     readStdin: io.readStdin,
     stdinFilename: args.stdinFilename,
+    policies: args.policies,
   };
   // The terminal UI (ink, React) is imported only when it runs, so the other formats never load it.
   if (args.outputs.some((o) => o.file === undefined && chooseFormat(o.format, io, false, args.watch) === 'tui')) {
@@ -119,7 +124,7 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
     io.stderr.write(problems.map((m) => `meshlint: ${m}\n`).join(''));
     return 2;
   }
-  const data = reportData(result, rules);
+  const data = reportData(result, [...rules, ...result.policyRules]);
   const root = gitRoot(io.cwd) ?? io.cwd;
   for (const out of args.outputs) {
     const format = chooseFormat(out.format, io, !!out.file, args.watch);

@@ -23,6 +23,8 @@ export interface Config {
   overrides: Override[];
   /** Globs of `*.policy.ts` files. */
   policies: string[];
+  /** Limits of the policy sandbox (`policyLimits: { steps, timeoutSeconds }`). */
+  policyLimits?: { steps?: number; timeoutMs?: number };
   /** Path of a MeshConfig file (plain MeshConfig or the istio ConfigMap). */
   meshConfig?: string;
   /** `RULE=Kind ns/name` suppressions, as with --suppress. */
@@ -70,6 +72,17 @@ const KEYS: Record<string, (v: unknown, at: string, cfg: Config, known: Readonly
   },
   policies: (v, at, cfg) => {
     cfg.policies = stringList(v, at);
+  },
+  policyLimits: (v, at, cfg) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new ConfigError(`${at}: expected { steps, timeoutSeconds }`);
+    const limits: { steps?: number; timeoutMs?: number } = {};
+    for (const [k, n] of Object.entries(v)) {
+      if (typeof n !== 'number' || !(n > 0)) throw new ConfigError(`${at}.${k}: expected a positive number`);
+      if (k === 'steps') limits.steps = Math.floor(n);
+      else if (k === 'timeoutSeconds') limits.timeoutMs = n * 1000;
+      else throw new ConfigError(`${at}: unknown key "${k}" (expected steps, timeoutSeconds)`);
+    }
+    cfg.policyLimits = limits;
   },
   suppress: (v, at, cfg, known) => {
     cfg.suppress = stringList(v, at);

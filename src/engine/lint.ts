@@ -8,6 +8,7 @@ import { parseSources } from '../parse/index.ts';
 import { checkSchemas } from '../schema/index.ts';
 import { ConfigError, emptyConfig, type Config, type Level } from './config.ts';
 import { Levels } from './levels.ts';
+import { mentionedIds, PolicyRun, policyRule, type PolicyOptions } from './policies.ts';
 import type { Rule } from './rule.ts';
 import { runRules } from './run.ts';
 import { applySuppressions } from './suppress.ts';
@@ -34,6 +35,11 @@ export interface LintOptions {
   stdinFilename?: string;
   /** Called as each stage starts, for progress displays. */
   onStage?: (stage: Stage, counts: { files: number; resources: number }) => void;
+  /** --policy FILE|DIR (configuration `policies` globs are added). */
+  policies?: readonly string[];
+  /** A loaded policy host to reuse across runs (policy tests). */
+  policyHost?: PolicyOptions['policyHost'];
+  policyLimits?: PolicyOptions['policyLimits'];
 }
 
 export type Stage = 'load' | 'parse' | 'schema' | 'graph' | 'rules' | 'report';
@@ -53,6 +59,8 @@ export interface LintResult {
   scopeFiles: number;
   timings: Partial<Record<Stage, number>>;
   durationMs: number;
+  /** The loaded policies, as rules (for reporters' rule metadata). */
+  policyRules: Rule[];
 }
 
 export function lint(opts: LintOptions): LintResult {
@@ -66,6 +74,8 @@ export function lint(opts: LintOptions): LintResult {
   };
   const config = opts.config ?? emptyConfig(opts.cwd);
   const levels = new Levels(config, opts.ruleLevels ?? {}, opts.cwd);
+  const mentioned = mentionedIds(config, opts.ruleLevels);
+  const policyRun = PolicyRun.start(opts, config);
   // Globs from a configuration file are relative to its directory; --ignore-pattern ones to the cwd.
   const ignore = [...config.ignore.map((pattern) => ({ pattern, base: config.dir })), ...(opts.ignore ?? [])];
   const loadOpts = { cwd: opts.cwd, ignore, maxFileSize: opts.maxFileSize, readStdin: opts.readStdin, stdinFilename: opts.stdinFilename };
@@ -82,6 +92,7 @@ export function lint(opts: LintOptions): LintResult {
     inputDiags.push(...ctx.diagnostics);
     scope.missing.push(...ctx.missing);
   }
+  policyRun?.feed(files, opts.defaultNamespace, graphOptions(opts, config), levels, mentioned);
   lap('load');
 
   opts.onStage?.('parse', { files: files.length, resources: 0 });
@@ -101,9 +112,12 @@ export function lint(opts: LintOptions): LintResult {
 
   opts.onStage?.('rules', { files: files.length, resources: parsed.resources.length });
   const found = [...inputDiags, ...runRules(opts.rules, graph, levels, !!opts.closedWorld)];
+  const fromPolicies = policyRun?.finish(graph, mentioned);
+  if (fromPolicies) found.push(...fromPolicies.diagnostics);
+  const policyRules = fromPolicies?.policies.map(policyRule) ?? [];
   lap('rules');
 
-  const known = new Set(opts.rules.map((r) => r.id));
+  const known = new Set([...opts.rules, ...policyRules].map((r) => r.id));
   const sup = applySuppressions(found, { files, resources: parsed.resources, suppress: [...config.suppress, ...(opts.suppress ?? [])], knownRules: known });
   const leveled: Diagnostic[] = [];
   for (const d of [...sup.kept, ...sup.unused]) {
@@ -129,6 +143,7 @@ export function lint(opts: LintOptions): LintResult {
     scopeFiles: scope.files.length,
     timings,
     durationMs: performance.now() - t0,
+    policyRules,
   };
 }
 
@@ -143,12 +158,16 @@ function dedupe(diags: Diagnostic[]): Diagnostic[] {
   });
 }
 
-/** The graph, with mesh config paths resolved (CLI: against the cwd; configuration: against its directory). */
-function meshGraph(resources: readonly Resource[], opts: LintOptions, config: Config): MeshGraph {
+function graphOptions(opts: LintOptions, config: Config) {
   const meshConfigFile = opts.meshConfigFile ? resolve(opts.cwd, opts.meshConfigFile) : config.meshConfig ? resolve(config.dir, config.meshConfig) : undefined;
   const meshNetworksFile = opts.meshNetworksFile ? resolve(opts.cwd, opts.meshNetworksFile) : undefined;
+  return { closedWorld: opts.closedWorld, meshConfigFile, meshNetworksFile };
+}
+
+/** The graph, with mesh config paths resolved (CLI: against the cwd; configuration: against its directory). */
+function meshGraph(resources: readonly Resource[], opts: LintOptions, config: Config): MeshGraph {
   try {
-    return buildGraph(resources, { closedWorld: opts.closedWorld, meshConfigFile, meshNetworksFile });
+    return buildGraph(resources, graphOptions(opts, config));
   } catch (e) {
     if (e instanceof MeshConfigError) throw new ConfigError(e.message);
     throw e;

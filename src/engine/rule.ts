@@ -2,7 +2,7 @@ import type { Resource } from '../core/resource.ts';
 import type { Codes, Severity } from '../core/types.ts';
 import type { MeshGraph } from '../graph/index.ts';
 
-export type RuleCategory = 'correctness' | 'security' | 'hygiene' | 'input';
+export type RuleCategory = 'correctness' | 'security' | 'hygiene' | 'input' | 'policy';
 
 /** Which pipeline stage emits a rule's findings; 'rule' means its own `check`. */
 export type RuleStage = 'load' | 'parse' | 'schema' | 'engine' | 'policy' | 'rule';

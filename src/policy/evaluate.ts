@@ -1,0 +1,102 @@
+// Runs loaded policies over a mesh graph: each policy once per resource of its kinds, with one step
+// budget per policy per run. Errors in a policy become `policy-error` findings; the run goes on.
+import { makeDiagnostic } from '../core/diagnostic.ts';
+import type { Resource } from '../core/resource.ts';
+import { resourceLabel } from '../core/resource.ts';
+import type { Diagnostic } from '../core/types.ts';
+import type { MeshGraph } from '../graph/index.ts';
+import { makeContext, type Finding, type PolicyCursor } from './context.ts';
+import type { LoadedPolicy, PolicyMeta } from './load.ts';
+import { POLICY_ERROR } from './protocol.ts';
+import { BudgetExceeded, PolicyRuntimeError, rt } from './runtime/values.ts';
+import { Views } from './views.ts';
+
+/** After this many failing resources a policy is stopped: its bug is not worth thousands of findings. */
+const MAX_ERRORS = 20;
+
+/** Resources a policy checks, in a fixed order (the host recomputes it to name the resource after a timeout). */
+export function matching(meta: Pick<PolicyMeta, 'kinds'>, graph: MeshGraph): Resource[] {
+  const out: Resource[] = [];
+  const seen = new Set<Resource>();
+  for (const k of meta.kinds) {
+    const slash = k.lastIndexOf('/');
+    const list = slash < 0 ? graph.resources.ofKind(k) : graph.resources.ofKind(k.slice(slash + 1), k.slice(0, slash) === 'core' ? '' : k.slice(0, slash));
+    for (const r of list) if (!seen.has(r)) seen.add(r), out.push(r);
+  }
+  return out;
+}
+
+export function policyError(meta: Pick<PolicyMeta, 'id' | 'file'>, r: Resource | undefined, message: string): Diagnostic {
+  return makeDiagnostic({
+    ruleId: POLICY_ERROR,
+    severity: 'error',
+    message: `Policy "${meta.id}" ${r ? `failed on ${resourceLabel(r.ref)}` : 'failed'}: ${message}`,
+    location: r ? r.location() : { file: meta.file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
+    resource: r?.ref,
+    discriminator: meta.id,
+  });
+}
+
+export interface RunHooks {
+  /** Called before each resource with its index in `matching(...)` (the host's watchdog reads it). */
+  onResource?(index: number): void;
+}
+
+export function runPolicy(policy: LoadedPolicy, graph: MeshGraph, views: Views, steps: number, hooks: RunHooks = {}): Diagnostic[] {
+  const { meta } = policy;
+  const cursor: PolicyCursor = { current: undefined, findings: [] };
+  const ctx = makeContext(graph, views, cursor);
+  const out: Diagnostic[] = [];
+  const resources = matching(meta, graph);
+  rt.steps = 0;
+  rt.budget = steps;
+  let errors = 0;
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i];
+    hooks.onResource?.(i);
+    cursor.current = r;
+    rt.depth = 0;
+    rt.pos = undefined;
+    try {
+      policy.check(views.object(r), ctx);
+    } catch (e) {
+      const stop = e instanceof BudgetExceeded || ++errors >= MAX_ERRORS;
+      const left = resources.length - i - 1;
+      const why = stop && left ? `; the policy was stopped, ${left} more resource${left === 1 ? ' was' : 's were'} not checked` : '';
+      out.push(policyError(meta, r, describeError(e, meta.file) + why));
+      if (stop) break;
+    }
+  }
+  for (const f of cursor.findings) out.push(toDiagnostic(meta, f));
+  return out;
+}
+
+function describeError(e: unknown, file: string): string {
+  let at = rt.pos;
+  let message: string;
+  if (e instanceof PolicyRuntimeError) {
+    at = e.at ?? at;
+    message = e.message;
+  } else if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    message = 'recursion too deep';
+  } else if (e instanceof TypeError && /read only|frozen|not extensible/i.test(e.message)) {
+    message = 'cannot modify a resource or graph answer: they are read-only';
+  } else {
+    message = String((e as Error)?.message ?? e);
+  }
+  return at ? `${message} (${file}:${at.line}:${at.column})` : message;
+}
+
+function toDiagnostic(meta: PolicyMeta, f: Finding): Diagnostic {
+  const r = f.resource;
+  const location = f.key ? r.locateKey(f.pointer) : f.pointer ? r.locate(f.pointer) : r.location();
+  return makeDiagnostic({
+    ruleId: meta.id,
+    severity: f.severity ?? meta.severity,
+    message: f.message,
+    location,
+    resource: r.ref,
+    related: f.related.map((rel) => ({ message: rel.message, location: rel.pointer ? rel.resource.locate(rel.pointer) : rel.resource.location(), resource: rel.resource.ref })),
+    fix: f.fix ?? meta.fix,
+  });
+}

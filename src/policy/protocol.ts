@@ -1,0 +1,52 @@
+// Messages between the lint (host) thread and the policy worker. Small on purpose: the worker gets the
+// source texts and parses them itself, so no resource is serialised across threads.
+import type { Diagnostic, SourceFile } from '../core/types.ts';
+import type { GraphOptions } from '../graph/index.ts';
+import type { ParseOptions } from '../parse/index.ts';
+import type { PolicyMeta } from './load.ts';
+import type { LoadProblem } from './subset.ts';
+
+export interface LoadRequest {
+  type: 'load';
+  files: { file: string; text: string }[];
+  steps: number;
+}
+
+export interface RunRequest {
+  type: 'run';
+  sources: SourceFile[];
+  parse: ParseOptions;
+  graph: GraphOptions;
+  /** Ids of policies turned off everywhere (not run). */
+  skip: string[];
+  steps: number;
+  /** Index of the first policy to run (after a restart). */
+  from: number;
+}
+
+export type WorkerMessage =
+  | { type: 'loaded'; policies: PolicyMeta[]; problems: LoadProblem[] }
+  | { type: 'policy'; index: number; diagnostics: Diagnostic[] }
+  | { type: 'done' }
+  | { type: 'crash'; message: string };
+
+/** Slots of the shared Int32Array. */
+export const SEQ = 0;
+/** Index of the policy running (-1 while loading, parsing or idle). */
+export const POLICY = 1;
+/** Index of the resource it is checking (in `matching(policy, graph)`). */
+export const RESOURCE = 2;
+
+export interface PolicyLimits {
+  /** Steps (loop iterations and calls) per policy per run. */
+  steps: number;
+  /** Wall-clock limit per policy, in milliseconds. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: PolicyLimits = { steps: 50_000_000, timeoutMs: 20_000 };
+
+/** Policy ids are `namespace/name`: the slash keeps them apart from built-in rule ids. */
+export const POLICY_ID = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)+$/;
+
+export const POLICY_ERROR = 'policy-error';
