@@ -70,7 +70,7 @@ export class Transformer {
       const esc = Object.keys(node.properties).filter((k) => celEscape(k) !== k);
       if (esc.length) cel.e = esc;
       // The API server applies defaults before it validates, so CEL rules see defaulted fields.
-      const defaults = this.crd ? Object.entries(node.properties).filter(([, v]) => v && v.default !== undefined && typeof v.default !== 'object') : [];
+      const defaults = this.crd ? Object.entries(node.properties).filter(([, v]) => v && v.default !== undefined) : [];
       if (defaults.length) cel.d = Object.fromEntries(defaults.map(([k, v]) => [k, v.default]));
     }
     if (node.additionalProperties !== undefined && typeof node.additionalProperties === 'object') {

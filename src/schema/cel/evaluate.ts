@@ -68,7 +68,9 @@ function evaluate(r: Resource, spec: CelRuleSpec, value: unknown, node: CelNode,
   if (result === true) return;
   const got = typeof value === 'string' ? ` (got ${quote(value)})` : typeof value === 'number' ? ` (got ${value})` : '';
   const what = spec.message || `failed rule: ${spec.rule.replace(/\s+/g, ' ')}`;
-  out.push({ ruleId: 'schema-cel', resource: r, pointer, codes, discriminator: spec.rule, message: `${displayPath(pointer)}: ${what}${got}${error ? ` (evaluation error: ${error})` : ''}` });
+  // A rule on a list or object is reported at its key (`listeners:`), a rule on a scalar at the value.
+  const key = pointer !== '' && typeof value === 'object' && value !== null;
+  out.push({ ruleId: 'schema-cel', resource: r, pointer, key, codes, discriminator: spec.rule, message: `${displayPath(pointer)}: ${what}${got}${error ? ` (evaluation error: ${error})` : ''}` });
 }
 
 function compile(rule: string): Compiled {
@@ -103,7 +105,7 @@ function toCel(v: unknown, node: CelNode | undefined): unknown {
   if (Array.isArray(v)) return v.map((x) => toCel(x, node?.i));
   if (v === null || typeof v !== 'object') return v;
   const out: Record<string, unknown> = {};
-  if (node?.d) for (const k in node.d) if ((v as any)[k] === undefined || (v as any)[k] === null) out[node.e?.includes(k) ? celName(k) : k] = toCel(node.d[k], undefined);
+  if (node?.d) for (const k in node.d) if ((v as any)[k] === undefined || (v as any)[k] === null) out[node.e?.includes(k) ? celName(k) : k] = toCel(node.d[k], node.p?.[k]);
   for (const k of Object.keys(v)) {
     const x = (v as any)[k];
     if (x === null || x === undefined) continue;

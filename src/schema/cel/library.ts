@@ -46,7 +46,36 @@ export function celEnvironment(): CelEnv {
 // Kubernetes evaluates `matches` with RE2; JavaScript regexes lack RE2's inline flags, so calls are routed
 // through re2Matches, which translates them.
 function rewrite(rule: string): string {
-  return rule.replace(/\.matches\(/g, '.re2Matches(');
+  return hasOnIndex(rule.replace(/\.matches\(/g, '.re2Matches('));
+}
+
+/**
+ * The library's has() accepts only `a.b.c` chains, not `self.matches[0].path`. Our objects are maps, for which
+ * has(e.f) means `"f" in e`, so such calls are rewritten to that.
+ */
+function hasOnIndex(rule: string): string {
+  let out = '';
+  let i = 0;
+  for (let at = rule.indexOf('has(', i); at >= 0; at = rule.indexOf('has(', i)) {
+    const start = at + 4;
+    let depth = 1;
+    let j = start;
+    for (; j < rule.length && depth; j++) {
+      if (rule[j] === '(' || rule[j] === '[') depth++;
+      else if (rule[j] === ')' || rule[j] === ']') depth--;
+    }
+    const arg = rule.slice(start, j - 1);
+    const dot = arg.lastIndexOf('.');
+    const prev = at > 0 ? rule[at - 1] : ' ';
+    if (/[\w.]/.test(prev) || dot < 0 || !arg.slice(0, dot).includes('[') || !/^\w+$/.test(arg.slice(dot + 1))) {
+      out += rule.slice(i, start);
+      i = start;
+      continue;
+    }
+    out += `${rule.slice(i, at)}("${arg.slice(dot + 1)}" in ${arg.slice(0, dot)})`;
+    i = j;
+  }
+  return out + rule.slice(i);
 }
 
 const regexCache = new Map<string, RegExp>();
