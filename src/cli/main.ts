@@ -7,6 +7,7 @@ import { render, wantsColor, type ReportData, type RuleInfo } from '../report/in
 import { rules as builtinRules } from '../../rules/index.ts';
 import { parseCommand, UsageError, USAGE, type LintArgs } from './args.ts';
 import { explainRule, listRules } from './rules-command.ts';
+import { runGraph } from './graph-command.ts';
 import { gitRoot } from './git.ts';
 import { VERSION } from './version.ts';
 import { KnownRuleIds } from '../engine/policies.ts';
@@ -47,7 +48,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return 0;
       }
       case 'graph':
-        throw new UsageError('meshlint graph is not available in this version');
+        return runGraph(cmd.format, cmd.rest, io);
       case 'policy-test':
         return await runPolicyTest(cmd.paths, cmd.rest, io);
       case 'lint':
