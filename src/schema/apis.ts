@@ -74,7 +74,8 @@ export function apiFindings(r: Resource, entry: KindEntry | undefined, idx: ApiI
   const key = `${r.apiVersion} ${r.kind}`;
   const removed = removedReplacement(r, entry, idx);
   if (removed) {
-    out.push({ ruleId: 'removed-api', resource: r, pointer: '/apiVersion', message: `${r.apiVersion} ${r.kind} is no longer served: the API server rejects it; use ${removed}`, fix: `Rewrite it as ${removed}.` });
+    const what = removed.istio ? 'was removed from Istio: it has no effect' : 'is no longer served: the API server rejects it';
+    out.push({ ruleId: 'removed-api', resource: r, pointer: '/apiVersion', message: `${r.apiVersion} ${r.kind} ${what}; use ${removed.use}`, fix: `Rewrite it as ${removed.use}.` });
     return;
   }
   if (r.kind === 'CustomResourceDefinition' && r.object.spec?.group === 'rbac.istio.io' && RBAC_CRD_KINDS.has(r.object.spec?.names?.kind)) {
@@ -90,11 +91,18 @@ export function apiFindings(r: Resource, entry: KindEntry | undefined, idx: ApiI
   if (!entry && !idx.crdKinds.has(key)) unknownKind(r, idx, out);
 }
 
-function removedReplacement(r: Resource, entry: KindEntry | undefined, idx: ApiIndex): string | undefined {
-  if (entry?.removed) return typeof entry.removed === 'string' ? `${entry.removed} ${r.kind}` : 'a served version';
-  if (entry || idx.crdGroups.has(r.group)) return undefined;
-  if (ISTIO_REMOVED[r.group]) return ISTIO_REMOVED_KINDS[r.kind] ?? ISTIO_REMOVED[r.group];
-  if (r.group.endsWith('istio.io') && ISTIO_REMOVED_KINDS[r.kind]) return ISTIO_REMOVED_KINDS[r.kind];
+function removedReplacement(r: Resource, entry: KindEntry | undefined, idx: ApiIndex): { use: string; istio?: boolean } | undefined {
+  if (entry?.removed) return { use: typeof entry.removed === 'string' ? `${entry.removed} ${r.kind}` : 'a served version' };
+  if (entry) return undefined;
+  // Istio ignores these even where an old CRD still makes the API server accept them.
+  if (ISTIO_REMOVED[r.group]) return { use: ISTIO_REMOVED_KINDS[r.kind] ?? ISTIO_REMOVED[r.group], istio: true };
+  if (r.group.endsWith('istio.io') && ISTIO_REMOVED_KINDS[r.kind]) return { use: ISTIO_REMOVED_KINDS[r.kind], istio: true };
+  if (idx.crdGroups.has(r.group)) return undefined;
+  const use = k8sReplacement(r, idx);
+  return use ? { use } : undefined;
+}
+
+function k8sReplacement(r: Resource, idx: ApiIndex): string | undefined {
   if (K8S_REMOVED.has(r.apiVersion)) {
     for (const [group, kinds] of idx.kindsByGroup) {
       if (!kinds.has(r.kind)) continue;

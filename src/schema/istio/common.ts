@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { getAt } from '../../core/pointer.ts';
 import type { Resource } from '../../core/resource.ts';
 import { displayPath, quote, type Finding } from '../finding.ts';
 
@@ -21,11 +22,13 @@ export class IstioReport {
 
   private push(pointer: string, text: string, severity: 'error' | 'warning', key: boolean): void {
     const code = severity === 'error' ? 'IST0106' : 'IST0133';
+    const v = getAt(this.r.object, pointer);
     this.out.push({
       ruleId: 'schema-istio',
       resource: this.r,
       pointer,
-      key,
+      // Objects and lists are reported at their key (`spec:`), scalars at the value.
+      key: key || (pointer !== '' && typeof v === 'object' && v !== null),
       severity,
       discriminator: text,
       codes: { istio: code, istioAnalyzer: `schema.ValidationAnalyzer.${this.r.kind}` },

@@ -1,0 +1,4 @@
+import { deprecatedApi } from '../../rules/schema-rules.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(deprecatedApi).run();

@@ -1,0 +1,4 @@
+import { removedApi } from '../../rules/schema-rules.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(removedApi).run();

@@ -1,0 +1,4 @@
+import { schemaIstio } from '../../rules/schema-rules.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(schemaIstio).run();
