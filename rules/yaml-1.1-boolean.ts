@@ -46,7 +46,9 @@ spec:
   check(ctx) {
     for (const r of ctx.graph.resources.all) {
       for (const s of r.implicitScalars ?? []) {
-        if (!STRING_PLACES.some((re) => re.test(s.pointer))) continue;
+        // The kind's schema knows whether a string is expected here; without one, fall back to well-known places.
+        const wantsString = ctx.graph.options.schema?.stringExpected(r, s.pointer);
+        if (wantsString === false || (wantsString === undefined && !STRING_PLACES.some((re) => re.test(s.pointer)))) continue;
         const means = typeof s.value === 'boolean' ? `the boolean ${s.value}` : `the number ${s.value}`;
         ctx.report({ resource: r, pointer: s.pointer, message: `Unquoted ${s.source} is read as ${means} (YAML 1.1, as kubectl reads it), but a string is expected here`, fix: `Write "${s.source}" (quoted).`, discriminator: s.pointer });
       }

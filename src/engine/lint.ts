@@ -5,7 +5,7 @@ import type { Diagnostic, SourceFile } from '../core/types.ts';
 import { buildGraph, MeshConfigError, type MeshGraph } from '../graph/index.ts';
 import { loadSources } from '../load/index.ts';
 import { parseSources } from '../parse/index.ts';
-import { checkSchemas } from '../schema/index.ts';
+import { checkSchemas, type SchemaFacts } from '../schema/index.ts';
 import { ConfigError, emptyConfig, type Config, type Level } from './config.ts';
 import { Levels } from './levels.ts';
 import { mentionedIds, PolicyRun, policyRule, type PolicyOptions } from './policies.ts';
@@ -107,7 +107,7 @@ export function lint(opts: LintOptions): LintResult {
   lap('schema');
 
   opts.onStage?.('graph', { files: files.length, resources: parsed.resources.length });
-  const graph = meshGraph(parsed.resources, opts, config);
+  const graph = meshGraph(parsed.resources, opts, config, schema.facts);
   lap('graph');
 
   opts.onStage?.('rules', { files: files.length, resources: parsed.resources.length });
@@ -165,9 +165,9 @@ function graphOptions(opts: LintOptions, config: Config) {
 }
 
 /** The graph, with mesh config paths resolved (CLI: against the cwd; configuration: against its directory). */
-function meshGraph(resources: readonly Resource[], opts: LintOptions, config: Config): MeshGraph {
+function meshGraph(resources: readonly Resource[], opts: LintOptions, config: Config, schema?: SchemaFacts): MeshGraph {
   try {
-    return buildGraph(resources, graphOptions(opts, config));
+    return buildGraph(resources, { ...graphOptions(opts, config), schema });
   } catch (e) {
     if (e instanceof MeshConfigError) throw new ConfigError(e.message);
     throw e;

@@ -1,4 +1,5 @@
 import type { Resource } from '../core/resource.ts';
+import type { SchemaFacts } from '../schema/index.ts';
 import { GatewayApi } from './gateway-api.ts';
 import { Gateways } from './gateways.ts';
 import { findMeshConfigResource, loadMeshConfigFile, loadMeshNetworksFile, meshConfigFromDocument, meshConfigView, type MeshConfig } from './mesh-config.ts';
@@ -38,6 +39,8 @@ export interface GraphOptions {
   meshNetworksFile?: string;
   /** The Istio (control plane) namespace; default istio-system. */
   istioNamespace?: string;
+  /** What the schema stage learnt (e.g. which fields are string-typed). */
+  schema?: SchemaFacts;
 }
 
 /** A lazily built part of the graph (see MeshGraph.facet); other modules add their own models this way. */
