@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ROOT } from '../helpers/lint.ts';
@@ -10,7 +11,8 @@ const s = suite('schemas/ is up to date with the upstream data');
 
 if (existsSync(join(DATA, 'istio/crd-all.gen.yaml'))) {
   s('regenerating produces the committed files', async () => {
-    const { differences } = await import('../../schemas/generate.mjs');
+    const url = pathToFileURL(join(ROOT, 'schemas/generate.mjs')).href;
+    const { differences } = (await import(url)) as { differences(dataDir: string): string[] };
     assert.equal(differences(DATA), [], 'run `npm run schemas` and commit the result');
   });
 } else {
