@@ -70,4 +70,9 @@ stage('every schema-family rule can be switched off on its own', () => {
   assert.equal([...new Set(all.map((d) => d.ruleId))].sort(), ['deprecated-api', 'schema-cel', 'schema-istio']);
   assert.equal(run(text, [schemaCel]).map((d) => d.ruleId), ['schema-cel']);
 });
+stage('API versions: removed, deprecated and unknown kinds each have their rule', () => {
+  const text = 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: a}\n---\napiVersion: networking.istio.io/v1\nkind: VirtualSerivce\nmetadata: {name: b}\n';
+  const d = run(text, [removedApi, unknownKind, deprecatedApi]);
+  assert.equal(d.map((x) => `${x.ruleId} ${x.location.range.start.line}:${x.location.range.start.column}`), ['removed-api 1:13', 'unknown-kind 6:7']);
+});
 stage.run();
