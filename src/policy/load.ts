@@ -48,7 +48,13 @@ export async function loadPolicyFile(file: string, text: string, budget: number)
     return { policies: [], problems };
   }
   problems.push(...checkSubset(program, file));
-  const module = problems.length ? undefined : compileModule(program, file, problems);
+  // Names are resolved even when the subset check failed, so one load reports every problem.
+  let module: ReturnType<typeof compileModule>;
+  try {
+    module = compileModule(program, file, problems);
+  } catch (e) {
+    if (!problems.length) throw e;
+  }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   if (!module) return { policies: [], problems };
 

@@ -60,13 +60,15 @@ function floor(root: string, reps: number): FloorResult {
 }
 
 const LINT_ARGS = ['lint', '.', '--no-config', '-f', 'json', '-o', '/dev/null', '--max-file-size', '4GiB', '--fail-on', 'never'];
+// `run.ts --policies` sets it to the example policies' directory, to measure what policy evaluation adds.
+const POLICIES = process.env.MESHLINT_BENCH_POLICIES;
 
 async function lintOnce(root: string): Promise<{ run: LintRun; result: LintResult; code: number; stderr: string }> {
   let result: LintResult | undefined;
   let linted = 0;
   let stderr = '';
   const t0 = performance.now();
-  const code = await main(LINT_ARGS, {
+  const code = await main(POLICIES ? [...LINT_ARGS, '--policy', POLICIES] : LINT_ARGS, {
     stdout: { write: () => true },
     stderr: { write: (s: string) => (stderr += s) },
     env: {},

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--sizes 1000,4000] [--reps 3] [--keep]`: generates meshes of N services, measures
+// `npm run bench [-- --quick] [--sizes 1000,4000] [--reps 3] [--keep] [--policies]`: generates meshes of N services, measures
 // the YAML floor and meshlint's full lint (each in a process of its own), cold start, and checks the findings
 // against the planted errors. Ends with one `SUMMARY` line per figure. Exit 1 only when the findings check fails:
 // times are reported, never asserted.
@@ -23,6 +23,8 @@ export interface BenchOptions {
   keep?: boolean;
   print?: boolean;
   build?: boolean;
+  /** Also lint with the ten example policies (fixtures/policies) and report what they add. */
+  policies?: boolean;
 }
 
 export interface SizeResult {
@@ -33,6 +35,8 @@ export interface SizeResult {
   files: Record<Layout, number>;
   floor: Record<Layout, FloorResult>;
   lint: Record<Layout, LintMeasure>;
+  /** The same lint with the example policies (`--policies`). */
+  policyLint?: Partial<Record<Layout, LintMeasure>>;
 }
 
 export interface BenchResult {
@@ -48,10 +52,10 @@ export const FULL: BenchOptions = { sizes: [1000, 4000, 16000], coldRuns: 15, bu
 
 const defaultReps = (n: number) => (n <= 1000 ? 5 : 3);
 
-function child(mode: 'floor' | 'lint', root: string, reps: number, expected?: string): any {
+function child(mode: 'floor' | 'lint', root: string, reps: number, expected?: string, env?: Record<string, string>): any {
   const args = ['--expose-gc', '--import', 'tsx', join(ROOT, 'test/bench/measure.ts'), mode, root, String(reps)];
   if (expected) args.push(expected);
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: env ? { ...process.env, ...env } : process.env });
   if (r.status !== 0) throw new Error(`bench ${mode} ${root} failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
 }
@@ -95,11 +99,17 @@ export async function bench(opts: BenchOptions): Promise<BenchResult> {
         r.floor[layout] = child('floor', roots[layout], reps);
         r.lint[layout] = child('lint', roots[layout], reps, expectedFile);
         for (const f of failures(r.lint[layout].comparison)) problems.push(`N=${n} ${layout}: ${f}`);
+        // Policy findings are not among the planted errors: only the time is compared.
+        if (opts.policies) (r.policyLint ??= {})[layout] = child('lint', roots[layout], reps, expectedFile, { MESHLINT_BENCH_POLICIES: join(ROOT, 'fixtures/policies') });
       }
       results.push(r);
       log();
       log(`N=${n} services, ${mesh.namespaces} namespaces, ${mesh.resources} resources, ${formatSize(mesh.bytes)}, R=${reps}`);
       for (const line of layoutTable(r)) log(line);
+      for (const layout of LAYOUTS) {
+        const p = r.policyLint?.[layout];
+        if (p) log(`  ${layout}: with the ten example policies ${lintMs(p).toFixed(0)} ms (+${((lintMs(p) / lintMs(r.lint[layout]) - 1) * 100).toFixed(1)}%)`);
+      }
     } finally {
       if (opts.keep) log(`  kept ${dir}`);
       else rmSync(dir, { recursive: true, force: true });
@@ -140,6 +150,11 @@ function summaryLines(results: SizeResult[], cold: ColdStart): string[] {
     const rss = top.lint[layout].peakRss;
     const limit = TARGETS.rssPerByte * top.bytes[layout] + TARGETS.rssBase;
     lines.push(summaryLine(`peak-rss N=${top.n} ${layout}`, formatSize(rss), rss <= limit, `<= ${formatSize(limit)}`));
+    const withPolicies = top.policyLint?.[layout];
+    if (withPolicies) {
+      const added = lintMs(withPolicies) / lint - 1;
+      lines.push(summaryLine(`policy-overhead N=${top.n} ${layout}`, `+${(added * 100).toFixed(1)}%`, added <= 0.25, '<= 25%'));
+    }
     const c = top.lint[layout].comparison;
     lines.push(summaryLine(`findings N=${top.n} ${layout}`, summarize(c, true), failures(c).length === 0, 'all planted found, nothing unexpected'));
   }
@@ -159,6 +174,7 @@ function parseFlags(argv: string[]): BenchOptions {
   const reps = value('--reps');
   if (reps) opts.reps = Number(reps);
   if (argv.includes('--keep')) opts.keep = true;
+  if (argv.includes('--policies')) opts.policies = true;
   return opts;
 }
 
