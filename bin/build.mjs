@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-await build({
+const options = {
   // The policy worker is its own entry: policies run in a worker thread (src/policy/host.ts).
   entryPoints: { meshlint: 'src/cli/entry.ts', 'policy-worker': 'src/policy/worker.ts' },
   outdir: 'dist',
@@ -20,4 +20,8 @@ await build({
   define: { __MESHLINT_VERSION__: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __meshlintCreateRequire } from 'node:module'; const require = __meshlintCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-});
+};
+await build(options);
+// The GitHub Action's entry (action.yml), bundled on its own so the CLI stays one module.
+// Without splitting esbuild would inline the terminal UI and hoist its ink/react imports to the top: keep it out.
+await build({ ...options, entryPoints: { action: 'src/cli/action-entry.ts' }, splitting: false, external: [...options.external, './tui-command.ts'] });

@@ -10,6 +10,7 @@ import { explainRule, listRules } from './rules-command.ts';
 import { runGraph } from './graph-command.ts';
 import { gitRoot } from './git.ts';
 import { VERSION } from './version.ts';
+import { watch } from './watch.ts';
 import { KnownRuleIds } from '../engine/policies.ts';
 import { runPolicyTest } from './policy-command.ts';
 import { interactiveTerminal } from './interactive.ts';
@@ -52,7 +53,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'policy-test':
         return await runPolicyTest(cmd.paths, cmd.rest, io);
       case 'lint':
-        return await runLint(cmd, io);
+        return cmd.watch ? await watch(cmd, io, (observe) => runLint(cmd, { ...io, onLint: observe })) : await runLint(cmd, io);
     }
   } catch (e: any) {
     if (e instanceof UsageError) {
