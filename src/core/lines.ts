@@ -2,15 +2,20 @@ import type { Position, Range } from './types.ts';
 
 /** Maps offsets in a text to 1-based line/column. Line breaks are LF, CRLF or a lone CR, as in YAML. */
 export class LineIndex {
-  readonly starts: number[];
-  constructor(readonly text: string) {
+  private lineStarts: number[] | undefined;
+  constructor(readonly text: string) {}
+
+  /** Offsets where lines start; computed on first use, since most files never need a position. */
+  get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const text = this.text;
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     if (text.includes('\r')) {
       for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
       starts.sort((a, b) => a - b);
     }
-    this.starts = starts;
+    return (this.lineStarts = starts);
   }
 
   get lineCount(): number {
@@ -19,14 +24,15 @@ export class LineIndex {
 
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
+      if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - this.starts[lo] + 1, offset: o };
+    return { line: lo + 1, column: o - starts[lo] + 1, offset: o };
   }
 
   range(start: number, end: number): Range {
@@ -45,6 +51,16 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))];
   }
+}
+
+/** Start of the line holding `offset`, without indexing the whole text (same line breaks as LineIndex). */
+export function lineStartAt(text: string, offset: number): number {
+  let i = Math.max(0, Math.min(offset, text.length));
+  for (; i > 0; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || (c === 13 && text.charCodeAt(i) !== 10)) return i;
+  }
+  return 0;
 }
 
 const cache = new WeakMap<object, LineIndex>();

@@ -92,8 +92,14 @@ export function applySuppressions(diags: readonly Diagnostic[], input: Suppressi
     const ds = readDirectives(f);
     if (ds.length) byFile.set(f.path, ds);
   }
+  // Only annotated resources can suppress anything (indexing all of them cost more than the rest of this stage);
+  // a later object with the same identity still replaces an annotated one.
   const byRef = new Map<string, Resource>();
-  for (const r of input.resources) byRef.set(`${r.kind}/${r.namespace}/${r.name}`, r);
+  for (const r of input.resources) {
+    const annotated = SUPPRESS_ANNOTATIONS.some((a) => r.annotations[a] !== undefined);
+    if (annotated) byRef.set(`${r.kind}/${r.namespace}/${r.name}`, r);
+    else if (byRef.size) byRef.delete(`${r.kind}/${r.namespace}/${r.name}`);
+  }
   const cli = input.suppress.map(parseSuppress);
 
   const out: SuppressionResult = { kept: [], suppressed: [], unused: [] };
@@ -141,6 +147,8 @@ function suppressedByComment(d: Diagnostic, dirs: Directive[] | undefined): bool
   }
   return hit;
 }
+
+const SUPPRESS_ANNOTATIONS = ['meshlint.io/ignore', 'galley.istio.io/analyze-suppress'];
 
 function suppressedByAnnotation(d: Diagnostic, byRef: Map<string, Resource>): boolean {
   if (!d.resource) return false;

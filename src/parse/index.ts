@@ -1,6 +1,6 @@
 import { parseEvents, type Event } from 'js-yaml';
 import { makeDiagnostic } from '../core/diagnostic.ts';
-import { lineIndexOf, type LineIndex } from '../core/lines.ts';
+import { lineIndexOf, lineStartAt, type LineIndex } from '../core/lines.ts';
 import type { ImplicitScalar, Resource } from '../core/resource.ts';
 import type { Diagnostic, Severity, SourceFile } from '../core/types.ts';
 import { construct, type RawDoc, type RawIssue } from './construct.ts';
@@ -52,9 +52,10 @@ function parseFile(file: SourceFile, defaultNs: string, out: ParseResult): void 
   const lines = lineIndexOf(file);
   const templates = text.includes('{{');
   const issues: RawIssue[] = [];
-  let docs: RawDoc[];
+  // A big file is parsed a document at a time, so only one document's events are in memory at once.
+  let docs = text.length > WHOLE_FILE_LIMIT ? constructByDocument(text, templates, issues) : undefined;
   try {
-    docs = construct(text, parseEvents(text, { maxDepth: MAX_DEPTH }), issues, templates);
+    docs ??= construct(text, parseEvents(text, { maxDepth: MAX_DEPTH }), issues, templates);
   } catch {
     // One broken document must not hide the others: parse the documents one by one.
     docs = [];
@@ -78,7 +79,7 @@ function parseFile(file: SourceFile, defaultNs: string, out: ParseResult): void 
   const sliceEnds: number[] = new Array(docs.length);
   for (let i = docs.length - 1, next = text.length; i >= 0; i--) {
     sliceEnds[i] = next;
-    if (docs[i].start >= 0) next = lines.lineStart(lines.position(docs[i].start).line);
+    if (docs[i].start >= 0) next = lineStartAt(text, docs[i].start);
   }
   docs.forEach((doc, docIndex) => {
     if (doc.dropped || doc.value === null || doc.value === undefined || doc.start < 0) return;
@@ -88,7 +89,7 @@ function parseFile(file: SourceFile, defaultNs: string, out: ParseResult): void 
       });
       return;
     }
-    const span = new DocSpan(file, doc.start, lines.lineStart(lines.position(doc.start).line), sliceEnds[docIndex]);
+    const span = new DocSpan(file, doc.start, lineStartAt(text, doc.start), sliceEnds[docIndex]);
     addDocument(doc, docIndex, span, defaultNs, out, report);
   });
 }
@@ -169,7 +170,7 @@ function implicitByItem(implicit: RawDoc['implicit']): Map<number, ImplicitScala
   return out;
 }
 
-/** [start, end) of each document, split on `---` / `...` lines; used only for files that fail to parse whole. */
+/** [start, end) of each document, split on `---` / `...` lines; for big files, and files that fail to parse whole. */
 export function documentChunks(text: string): [number, number][] {
   const cuts = [0];
   for (const m of text.matchAll(DOC_MARKER)) if (m.index! > 0) cuts.push(m.index!);
@@ -177,6 +178,40 @@ export function documentChunks(text: string): [number, number][] {
   const chunks: [number, number][] = [];
   for (let i = 0; i + 1 < cuts.length; i++) chunks.push([cuts[i], cuts[i + 1]]);
   return chunks;
+}
+
+/** Files above this size are parsed document by document. */
+const WHOLE_FILE_LIMIT = 1024 * 1024;
+
+/**
+ * Parses each `---` chunk on its own; undefined (and no issues) when one fails, so that the file then takes
+ * the whole-file path and its error handling exactly as a small file does.
+ */
+function constructByDocument(text: string, templates: boolean, issues: RawIssue[]): RawDoc[] | undefined {
+  const docs: RawDoc[] = [];
+  const found: RawIssue[] = [];
+  try {
+    for (const [start, end] of documentChunks(text)) {
+      const chunk = text.slice(start, end);
+      const local: RawIssue[] = [];
+      for (const d of construct(chunk, parseEvents(chunk, { maxDepth: MAX_DEPTH }), local, templates)) docs.push(shift(d, start));
+      for (const i of local) found.push({ ...i, start: i.start + start, end: i.end + start });
+    }
+  } catch {
+    return undefined;
+  }
+  issues.push(...found);
+  return docs;
+}
+
+/** Makes a chunk's document offsets absolute. */
+function shift(d: RawDoc, by: number): RawDoc {
+  if (d.start >= 0) {
+    d.start += by;
+    d.end += by;
+  }
+  if (d.templateAt >= 0) d.templateAt += by;
+  return d;
 }
 
 function parseChunk(text: string, lines: LineIndex, start: number, end: number, templates: boolean, docs: RawDoc[], issues: RawIssue[]): void {
@@ -198,12 +233,5 @@ function parseChunk(text: string, lines: LineIndex, start: number, end: number, 
     return;
   }
   for (const i of local) issues.push({ ...i, start: i.start + start, end: i.end + start });
-  for (const d of parsed) {
-    if (d.start >= 0) {
-      d.start += start;
-      d.end += start;
-    }
-    if (d.templateAt >= 0) d.templateAt += start;
-    docs.push(d);
-  }
+  for (const d of parsed) docs.push(shift(d, start));
 }
