@@ -32,6 +32,11 @@ cmd('policies are re-levelled and turned off like rules; unknown policy ids stop
   assert.is(r.stderr, 'meshlint: unknown rule "org/route-timeout": no loaded policy has this id; did you mean "org/route-timeouts"?\n');
 });
 
+cmd('suppression comments name policy ids like rule ids', async () => {
+  const r = await cli(['fixtures/policy-sandbox/suppressed.yaml', '--no-config', '--policy', POLICY, '-f', 'compact']);
+  assert.equal(r.stdout.trim().split('\n').filter((l) => l.includes('(org/')).map((l) => l.replace(/^.*?: /, '')), ['line 14, col 5, Warning - route "current" has no timeout, so a slow backend holds callers indefinitely (org/route-timeouts)']);
+});
+
 cmd('SARIF describes each policy as a rule with its summary', async () => {
   const r = await cli([CASE, '--no-config', '--policy', POLICY, '-f', 'sarif']);
   const sarif = JSON.parse(r.stdout);
