@@ -230,4 +230,18 @@ yml('the step runs the bundled entry as written in action.yml (inputs substitute
   }
 });
 
+yml('the workflow in README uses these inputs and outputs, and uploads the SARIF even after a failure', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = /```yaml\n(# \.github\/workflows\/meshlint\.yml\n[\s\S]*?)```/.exec(readme);
+  assert.ok(block, 'README has the workflow');
+  const wf = jsyaml.load(block![1]) as any;
+  assert.is(wf.permissions['security-events'], 'write');
+  const steps = wf.jobs.meshlint.steps;
+  const lint = steps.find((s: any) => s.id === 'meshlint');
+  for (const k of Object.keys(lint.with)) assert.ok(k in action.inputs, k);
+  const upload = steps.find((s: any) => String(s.uses).startsWith('github/codeql-action/upload-sarif@'));
+  assert.is(upload.with.sarif_file, '${{ steps.meshlint.outputs.sarif-file }}');
+  assert.match(upload.if, '!cancelled()');
+});
+
 yml.run();

@@ -1,9 +1,10 @@
 // The hooks in .pre-commit-hooks.yaml, run by the real pre-commit: a throwaway repository uses this checkout
 // (its HEAD commit) as the hook repository, installs the hooks with `pre-commit install`, and commits.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import * as jsyaml from 'js-yaml';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chooseFormat, type Io } from '../../src/cli/main.ts';
@@ -139,15 +140,15 @@ auto('an interactive terminal outside pre-commit is the one case that opens it',
 
 auto.run();
 
+/** README's .pre-commit-config.yaml, pointed at this checkout: the test runs what users copy. */
 function preCommitConfig(hookRepo: string, rev: string): string {
-  return `repos:
-- repo: ${JSON.stringify(hookRepo)}
-  rev: ${rev}
-  hooks:
-  - id: meshlint
-  - id: meshlint-full
-    stages: [manual]
-`;
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = /```yaml\n(# \.pre-commit-config\.yaml\n[\s\S]*?)```/.exec(readme);
+  assert.ok(block, 'README has a .pre-commit-config.yaml block');
+  const config = jsyaml.load(block![1]) as any;
+  assert.equal(config.repos[0].hooks.map((h: any) => h.id), ['meshlint', 'meshlint-full']);
+  Object.assign(config.repos[0], { repo: hookRepo, rev });
+  return jsyaml.dump(config);
 }
 
 const SUBSET_V2 = `  - name: v2
