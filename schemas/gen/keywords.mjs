@@ -72,7 +72,7 @@ export const keywords = [
     code(cxt) {
       const { gen, data, schema } = cxt;
       // Most lists have 0 or 1 entries: test the length first, and build keys without JSON for one key.
-      const keyOf = schema.length === 1 ? _`e[${schema[0]}]` : _`${schema.map((k) => _`String(e[${k}])`).reduce((a, b) => _`${a} + "\0" + ${b}`)}`;
+      const keyOf = schema.length === 1 ? _`e[${schema[0]}]` : _`${schema.map((k) => _`String(e[${k}])`).reduce((a, b) => _`${a} + "\\x00" + ${b}`)}`;
       const dup = gen.const('dup', _`${data}.length < 2 ? -1 : (function (a) { var seen = new Set(); for (var i = 0; i < a.length; i++) { var e = a[i]; if (e === null || typeof e != "object") continue; var t = ${keyOf}; if (seen.has(t)) return i; seen.add(t); } return -1; })(${data})`);
       cxt.setParams({ dup });
       cxt.fail(_`${dup} >= 0`);

@@ -69,26 +69,48 @@ export function apiIndex(catalog: Catalog, resources: readonly Resource[]): ApiI
   return { catalog, crdKinds, crdGroups, kindsByGroup, versionsByGroupKind };
 }
 
-/** removed-api, deprecated-api and unknown-kind findings for one resource. */
-export function apiFindings(r: Resource, entry: KindEntry | undefined, idx: ApiIndex, out: Finding[]): void {
+type Template = Omit<Finding, 'resource'>;
+
+/**
+ * removed-api, deprecated-api and unknown-kind findings. What depends only on apiVersion and kind is worked
+ * out once per pair, so a repository of thousands of Deployments pays one lookup each.
+ */
+export function apiChecker(idx: ApiIndex): (r: Resource, entry: KindEntry | undefined, out: Finding[]) => void {
+  const verdicts = new Map<string, Map<string, Template[]>>();
+  return (r, entry, out) => {
+    let byKind = verdicts.get(r.apiVersion);
+    if (!byKind) verdicts.set(r.apiVersion, (byKind = new Map()));
+    let v = byKind.get(r.kind);
+    if (!v) byKind.set(r.kind, (v = typeFindings(r, entry, idx)));
+    for (const t of v) out.push({ ...t, resource: r });
+    if (r.kind === 'CustomResourceDefinition') removedRbacCrd(r, out);
+    else if (r.group === 'networking.istio.io' && (r.kind === 'VirtualService' || r.kind === 'Sidecar')) deprecatedFields(r, out);
+  };
+}
+
+function typeFindings(r: Resource, entry: KindEntry | undefined, idx: ApiIndex): Template[] {
   const key = `${r.apiVersion} ${r.kind}`;
   const removed = removedReplacement(r, entry, idx);
   if (removed) {
     const what = removed.istio ? 'was removed from Istio: it has no effect' : 'is no longer served: the API server rejects it';
-    out.push({ ruleId: 'removed-api', resource: r, pointer: '/apiVersion', message: `${r.apiVersion} ${r.kind} ${what}; use ${removed.use}`, fix: `Rewrite it as ${removed.use}.` });
-    return;
+    return [{ ruleId: 'removed-api', pointer: '/apiVersion', message: `${r.apiVersion} ${r.kind} ${what}; use ${removed.use}`, fix: `Rewrite it as ${removed.use}.` }];
   }
-  if (r.kind === 'CustomResourceDefinition' && r.object.spec?.group === 'rbac.istio.io' && RBAC_CRD_KINDS.has(r.object.spec?.names?.kind)) {
-    const kind = r.object.spec.names.kind;
-    out.push({ ruleId: 'removed-api', resource: r, pointer: '/spec/names/kind', severity: 'warning', codes: DEPRECATION, message: `Custom resource type rbac.istio.io ${kind} is removed: Istio no longer reads it; use security.istio.io/v1 AuthorizationPolicy` });
-    return;
-  }
+  const out: Template[] = [];
   if (entry?.deprecated || K8S_DEPRECATED[key]) {
     const use = entry?.deprecated ? `${entry.deprecated} ${r.kind}` : K8S_DEPRECATED[key];
-    out.push({ ruleId: 'deprecated-api', resource: r, pointer: '/apiVersion', message: `${r.apiVersion} ${r.kind} is deprecated: use ${use}`, fix: `Change apiVersion to ${use.split(' ')[0]}.` });
+    out.push({ ruleId: 'deprecated-api', pointer: '/apiVersion', message: `${r.apiVersion} ${r.kind} is deprecated: use ${use}`, fix: `Change apiVersion to ${use.split(' ')[0]}.` });
   }
-  deprecatedFields(r, out);
-  if (!entry && !idx.crdKinds.has(key)) unknownKind(r, idx, out);
+  if (!entry && !idx.crdKinds.has(key)) {
+    const u = unknownKind(r, idx);
+    if (u) out.push(u);
+  }
+  return out;
+}
+
+function removedRbacCrd(r: Resource, out: Finding[]): void {
+  const spec = r.object.spec;
+  if (spec?.group !== 'rbac.istio.io' || !RBAC_CRD_KINDS.has(spec?.names?.kind)) return;
+  out.push({ ruleId: 'removed-api', resource: r, pointer: '/spec/names/kind', severity: 'warning', codes: DEPRECATION, message: `Custom resource type rbac.istio.io ${spec.names.kind} is removed: Istio no longer reads it; use security.istio.io/v1 AuthorizationPolicy` });
 }
 
 function removedReplacement(r: Resource, entry: KindEntry | undefined, idx: ApiIndex): { use: string; istio?: boolean } | undefined {
@@ -116,7 +138,6 @@ function k8sReplacement(r: Resource, idx: ApiIndex): string | undefined {
 
 /** Fields istioctl's deprecation analyzer reports (IST0002). */
 function deprecatedFields(r: Resource, out: Finding[]): void {
-  if (r.group !== 'networking.istio.io') return;
   const spec = r.object.spec;
   if (r.kind === 'VirtualService' && Array.isArray(spec?.http)) {
     spec.http.forEach((h: any, i: number) => {
@@ -129,21 +150,19 @@ function deprecatedFields(r: Resource, out: Finding[]): void {
   }
 }
 
-function unknownKind(r: Resource, idx: ApiIndex, out: Finding[]): void {
+function unknownKind(r: Resource, idx: ApiIndex): Template | undefined {
   const kinds = idx.kindsByGroup.get(r.group);
-  const report = (pointer: string, message: string) => out.push({ ruleId: 'unknown-kind', resource: r, pointer, message });
+  const report = (pointer: string, message: string): Template => ({ ruleId: 'unknown-kind', pointer, message });
   if (!kinds) {
     // A group nobody knows is a third-party CRD unless it is one typo away from a known group.
     const g = closestName(r.group, idx.catalog.groups.filter(Boolean), false);
-    if (g) report('/apiVersion', `Unknown API group "${r.group}"; did you mean "${g}"? The API server would not find kind ${r.kind}`);
-    return;
+    return g ? report('/apiVersion', `Unknown API group "${r.group}"; did you mean "${g}"? The API server would not find kind ${r.kind}`) : undefined;
   }
   if (kinds.has(r.kind)) {
     const versions = [...(idx.versionsByGroupKind.get(`${r.group} ${r.kind}`) ?? [])].sort();
     const v = closestName(r.version, versions, false) ?? versions[versions.length - 1];
-    report('/apiVersion', `${r.group || 'The core group'} does not serve ${r.kind} at version "${r.version}"${v ? `; did you mean "${r.group ? `${r.group}/` : ''}${v}"?` : ''} (served: ${versions.join(', ')})`);
-    return;
+    return report('/apiVersion', `${r.group || 'The core group'} does not serve ${r.kind} at version "${r.version}"${v ? `; did you mean "${r.group ? `${r.group}/` : ''}${v}"?` : ''} (served: ${versions.join(', ')})`);
   }
   const k = closestName(r.kind, kinds) ?? closestName(r.kind, [...idx.kindsByGroup.values()].flatMap((s) => [...s]));
-  report('/kind', `Unknown kind "${r.kind}" in ${r.apiVersion}${k ? `; did you mean "${k}"?` : ''}`);
+  return report('/kind', `Unknown kind "${r.kind}" in ${r.apiVersion}${k ? `; did you mean "${k}"?` : ''}`);
 }

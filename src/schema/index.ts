@@ -1,8 +1,8 @@
 import { makeDiagnostic } from '../core/diagnostic.ts';
 import type { Resource } from '../core/resource.ts';
 import type { Diagnostic, Severity } from '../core/types.ts';
-import { apiFindings, apiIndex } from './apis.ts';
-import { loadCatalog, loadValidator, type KindEntry, type ValidatorModule } from './catalog.ts';
+import { apiChecker, apiIndex } from './apis.ts';
+import { loadCatalog, loadValidator, type Catalog, type KindEntry, type ValidatorModule } from './catalog.ts';
 import { celFindings, type CelRun } from './cel/evaluate.ts';
 import type { Finding } from './finding.ts';
 import { istioFindings } from './istio/index.ts';
@@ -38,27 +38,54 @@ export function checkSchemas(resources: readonly Resource[], opts: SchemaOptions
   const on = new Set(Object.keys(SCHEMA_SEVERITY).filter((id) => opts.enabled(id)));
   if (!on.size) return { diagnostics: [], facts: new SchemaFacts() };
   const catalog = loadCatalog();
-  const facts = new SchemaFacts((r) => on.has('schema') && !!catalog.kinds[`${r.apiVersion} ${r.kind}`]?.m);
-  const idx = apiIndex(catalog, resources);
+  const types = new KindCache(catalog);
+  const doSchema = on.has('schema');
+  const doCel = on.has('schema-cel') || on.has('schema-cel-unsupported');
+  const doIstio = on.has('schema-istio');
+  const facts = new SchemaFacts((r) => doSchema && !!types.get(r).mod);
+  const apis = on.has('unknown-kind') || on.has('deprecated-api') || on.has('removed-api') ? apiChecker(apiIndex(catalog, resources)) : undefined;
   const run: CelRun = { unsupported: new Set() };
-  const wantApi = on.has('unknown-kind') || on.has('deprecated-api') || on.has('removed-api');
-  const wantCel = on.has('schema-cel') || on.has('schema-cel-unsupported');
   const found: Finding[] = [];
   for (const r of resources) {
-    const entry = catalog.kinds[`${r.apiVersion} ${r.kind}`];
-    if (wantApi) apiFindings(r, entry, idx, found);
-    if (!entry || entry.removed) continue;
-    const codes = entry.src === 'istio' ? { istio: 'IST0106', istioAnalyzer: `schema.ValidationAnalyzer.${r.kind}` } : undefined;
-    const mod = entry.m ? loadValidator(entry.m) : undefined;
-    if (mod) {
-      if (on.has('schema')) structural(r, entry, mod, facts, codes, found);
-      if (wantCel) celFindings(r, mod, run, codes, found);
+    const t = types.get(r);
+    apis?.(r, t.entry, found);
+    if (!t.entry || t.entry.removed) continue;
+    if (t.mod) {
+      if (doSchema) structural(r, t.entry, t.mod, facts, t.codes, found);
+      if (doCel) celFindings(r, t.mod, run, t.codes, found);
     }
-    if (entry.src === 'istio' && on.has('schema-istio')) istioFindings(r, found);
+    if (doIstio && t.codes) istioFindings(r, found);
   }
   const diagnostics: Diagnostic[] = [];
   for (const f of found) if (on.has(f.ruleId)) diagnostics.push(toDiagnostic(f));
   return { diagnostics, facts };
+}
+
+interface KindInfo {
+  entry?: KindEntry;
+  mod?: ValidatorModule;
+  /** istioctl codes for findings on Istio kinds. */
+  codes?: Finding['codes'];
+}
+
+/** Catalog entry, loaded validator and codes per apiVersion and kind, looked up once per pair. */
+class KindCache {
+  private readonly byVersion = new Map<string, Map<string, KindInfo>>();
+  constructor(private readonly catalog: Catalog) {}
+
+  get(r: Resource): KindInfo {
+    let byKind = this.byVersion.get(r.apiVersion);
+    if (!byKind) this.byVersion.set(r.apiVersion, (byKind = new Map()));
+    let info = byKind.get(r.kind);
+    if (!info) {
+      const entry = this.catalog.kinds[`${r.apiVersion} ${r.kind}`];
+      info = { entry };
+      if (entry && !entry.removed && entry.m) info.mod = loadValidator(entry.m);
+      if (entry?.src === 'istio') info.codes = { istio: 'IST0106', istioAnalyzer: `schema.ValidationAnalyzer.${r.kind}` };
+      byKind.set(r.kind, info);
+    }
+    return info;
+  }
 }
 
 function structural(r: Resource, entry: KindEntry, mod: ValidatorModule, facts: SchemaFacts, codes: Finding['codes'], out: Finding[]): void {
