@@ -3,6 +3,8 @@ import { getAt } from '../../core/pointer.ts';
 import type { Resource } from '../../core/resource.ts';
 import { displayPath, quote, type Finding } from '../finding.ts';
 
+/** An HTTP header name (RFC 7230 token). */
+export const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const DNS_LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 const WILDCARD_LABEL = /^(\*|(\*|\*-)?[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)$/;
 const DURATION = /^([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|ms|s|m|h)/;
@@ -93,8 +95,15 @@ export function checkPort(rep: IstioReport, pointer: string, v: unknown): void {
   if (typeof v === 'number' && (v < 1 || v > 65535 || !Number.isInteger(v))) rep.error(pointer, `port number ${v} must be in the range 1-65535`);
 }
 
+const regexVerdicts = new Map<string, string | undefined>();
+
 /** RE2 accepts neither lookaround nor backreferences; Istio also caps regexes at 1024 characters. */
 export function regexError(re: string): string | undefined {
+  if (!regexVerdicts.has(re)) regexVerdicts.set(re, checkRegex(re));
+  return regexVerdicts.get(re);
+}
+
+function checkRegex(re: string): string | undefined {
   if (re === '') return 'regex must not be empty';
   if (re.length > 1024) return `regex is longer than 1024 characters (${re.length})`;
   if (/\(\?<?[=!]/.test(re)) return `${quote(re)} uses lookaround, which RE2 (Envoy's regex engine) does not support`;

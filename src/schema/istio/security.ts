@@ -1,7 +1,6 @@
 import { quote } from '../finding.ts';
-import { checkDuration, checkSelectorLabels, isIpOrCidr, isObj, IstioReport, list } from './common.ts';
+import { checkDuration, HEADER_NAME, checkSelectorLabels, isIpOrCidr, isObj, IstioReport, list } from './common.ts';
 
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const WHEN_KEYS = [/^request\.headers\[[^\]]+\]$/, /^source\.(ip|namespace|principal|serviceAccount|trustDomain)$/, /^remote\.ip$/, /^request\.auth\.(principal|audiences|presenter)$/, /^request\.auth\.claims\[.+\]$/, /^destination\.(ip|port)$/, /^connection\.sni$/, /^experimental\.envoy\.filters\./];
 
 /** selector / targetRef / targetRefs are mutually exclusive; targetRefs name a kind and no namespace. */
