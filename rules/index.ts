@@ -17,6 +17,7 @@ import { gatewayPortNotInService } from './gateway-port-not-in-service.ts';
 import { gatewaySelectorNoWorkload } from './gateway-selector-no-workload.ts';
 import { gatewayWildcardHostOverlap } from './gateway-wildcard-host-overlap.ts';
 import { aliasLimit, binaryFile, duplicateKey, fileTooLarge, helmTemplate, internalError, invalidDocument, invalidEncoding, notAManifest, unreadableFile, unusedSuppression, yamlSyntax } from './input-rules.ts';
+import { deprecatedApi, removedApi, schema, schemaCel, schemaCelUnsupported, schemaIstio, unknownKind } from './schema-rules.ts';
 import { policyError } from './policy-error.ts';
 import { servicePortName } from './service-port-name.ts';
 import { serviceentryAddressesRequired } from './serviceentry-addresses-required.ts';
@@ -44,6 +45,7 @@ import { yaml11Boolean } from './yaml-1.1-boolean.ts';
 export const rules: readonly Rule[] = [
   aliasLimit,
   binaryFile,
+  deprecatedApi,
   destinationruleHostNotFound,
   destinationruleOverlapping,
   destinationruleSubsetNoWorkload,
@@ -69,6 +71,11 @@ export const rules: readonly Rule[] = [
   invalidEncoding,
   notAManifest,
   policyError,
+  removedApi,
+  schema,
+  schemaCel,
+  schemaCelUnsupported,
+  schemaIstio,
   servicePortName,
   serviceentryAddressesRequired,
   serviceentryConflictingProtocols,
@@ -76,6 +83,7 @@ export const rules: readonly Rule[] = [
   sidecarMultipleDefaults,
   sidecarOverlappingSelectors,
   sidecarSelectorNoWorkload,
+  unknownKind,
   unreadableFile,
   unusedSuppression,
   virtualserviceConflictingMeshHosts,
