@@ -147,7 +147,7 @@ function serviceDocs(s: Svc, plant: PlantKind | undefined, i: number, k: number,
   switch (plant) {
     case 'undefined-subset':
       route.split = [['v1', 90], ['v3', 10]];
-      expected.push({ kind: plant, rule: 'subset-not-found', istio: 'IST0101', istioAnalyzer: 'virtualservice.DestinationRuleAnalyzer', resource: vs, file });
+      expected.push({ kind: plant, rule: 'virtualservice-subset-not-found', istio: 'IST0101', istioAnalyzer: 'virtualservice.DestinationRuleAnalyzer', resource: vs, file });
       break;
     case 'weights-not-100':
       route.split = [['v1', 70], ['v2', 20]];
@@ -156,7 +156,7 @@ function serviceDocs(s: Svc, plant: PlantKind | undefined, i: number, k: number,
     case 'host-not-found':
       route.matchHost = `${s.name}-legacy`;
       route.matchSubset = undefined;
-      expected.push({ kind: plant, rule: 'destination-host-not-found', istio: 'IST0101', istioAnalyzer: 'virtualservice.DestinationHostAnalyzer', resource: vs, file });
+      expected.push({ kind: plant, rule: 'virtualservice-destination-host-not-found', istio: 'IST0101', istioAnalyzer: 'virtualservice.DestinationHostAnalyzer', resource: vs, file });
       break;
     case 'gateway-selects-no-pod':
       docs.push(m.publicGateway(s.ns, `${s.name}-canary.example.com`, `${s.name}-canary-gateway`, `${s.name}-canary`));

@@ -1,13 +1,12 @@
 // One measurement in a process of its own, so its peak RSS is its own: `floor ROOT REPS` or
-// `lint ROOT REPS EXPECTED.json`. Prints one JSON line.
+// `lint ROOT REPS EXPECTED.json`. Prints one JSON line. meshlint's modules load only for `lint`, before the
+// RSS baseline and the first timed run.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAll } from 'js-yaml';
 import { parseAllDocuments } from 'yaml';
-import { main } from '../../src/cli/main.ts';
 import type { LintResult, Stage } from '../../src/engine/index.ts';
-import { rules } from '../../rules/index.ts';
-import { compareFindings, type Comparison } from './expect.ts';
+import type { Comparison } from './expect.ts';
 import type { Expected } from './generate.ts';
 
 export interface FloorResult {
@@ -63,7 +62,9 @@ const LINT_ARGS = ['lint', '.', '--no-config', '-f', 'json', '-o', '/dev/null', 
 // `run.ts --policies` sets it to the example policies' directory, to measure what policy evaluation adds.
 const POLICIES = process.env.MESHLINT_BENCH_POLICIES;
 
-async function lintOnce(root: string): Promise<{ run: LintRun; result: LintResult; code: number; stderr: string }> {
+type Main = typeof import('../../src/cli/main.ts').main;
+
+async function lintOnce(main: Main, root: string): Promise<{ run: LintRun; result: LintResult; code: number; stderr: string }> {
   let result: LintResult | undefined;
   let linted = 0;
   let stderr = '';
@@ -84,17 +85,19 @@ async function lintOnce(root: string): Promise<{ run: LintRun; result: LintResul
 }
 
 async function lint(root: string, reps: number, expected: Expected[], multiDoc: boolean): Promise<LintMeasure> {
+  const { main } = await import('../../src/cli/main.ts');
   const baseRss = process.memoryUsage().rss;
-  const first = await lintOnce(root);
+  const first = await lintOnce(main, root);
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const r = first.result;
+  const [{ rules }, { compareFindings }] = await Promise.all([import('../../rules/index.ts'), import('./expect.ts')]);
   const comparison = compareFindings(r.diagnostics, expected, rules, (p) => (multiDoc ? 'mesh.yaml' : p));
   const out: LintMeasure = {
     runs: [first.run], peakRss, baseRss, resources: r.resources.length, files: r.files.length, findings: r.diagnostics.length, comparison, exitCode: first.code, stderr: first.stderr,
   };
   for (let i = 1; i < reps; i++) {
     gc();
-    out.runs.push((await lintOnce(root)).run);
+    out.runs.push((await lintOnce(main, root)).run);
   }
   return out;
 }
