@@ -92,12 +92,12 @@ export function lint(opts: LintOptions): LintResult {
     inputDiags.push(...ctx.diagnostics);
     scope.missing.push(...ctx.missing);
   }
-  policyRun?.feed(files, opts.defaultNamespace, graphOptions(opts, config), levels, mentioned);
   lap('load');
 
   opts.onStage?.('parse', { files: files.length, resources: 0 });
   const parsed = parseSources(files, { defaultNamespace: opts.defaultNamespace });
   inputDiags.push(...parsed.diagnostics);
+  policyRun?.feed(parsed.resources, graphOptions(opts, config), levels, mentioned);
   lap('parse');
 
   opts.onStage?.('schema', { files: files.length, resources: parsed.resources.length });
@@ -112,7 +112,7 @@ export function lint(opts: LintOptions): LintResult {
 
   opts.onStage?.('rules', { files: files.length, resources: parsed.resources.length });
   const found = [...inputDiags, ...runRules(opts.rules, graph, levels, !!opts.closedWorld)];
-  const fromPolicies = policyRun?.finish(graph, mentioned);
+  const fromPolicies = policyRun?.finish(graph, parsed.resources, mentioned);
   if (fromPolicies) found.push(...fromPolicies.diagnostics);
   const policyRules = fromPolicies?.policies.map(policyRule) ?? [];
   lap('rules');

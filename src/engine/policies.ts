@@ -1,7 +1,9 @@
 // Running user policies inside a lint: the worker starts before the manifests are read (so loading the
-// TypeScript parser overlaps the YAML parse), gets the sources as soon as they are read, and is waited
-// for after the built-in rules. Nothing here runs, or loads the parser, when no policy is configured.
-import type { Diagnostic, SourceFile } from '../core/types.ts';
+// TypeScript parser overlaps the YAML parse), gets the parsed resources, runs the policies while the
+// built-in rules run, and is waited for after them. Nothing here runs, or loads the parser, when no
+// policy is configured.
+import type { Resource } from '../core/resource.ts';
+import type { Diagnostic } from '../core/types.ts';
 import type { GraphOptions, MeshGraph } from '../graph/index.ts';
 import { findPolicyFiles, formatProblems, PolicyFileError, PolicyHost, POLICY_ID, readPolicySources, type PolicyLimits, type PolicyMeta } from '../policy/index.ts';
 import { ConfigError, suggest, type Config, type Level } from './config.ts';
@@ -36,19 +38,20 @@ export class PolicyRun {
     return new PolicyRun(new PolicyHost(sources, { ...config.policyLimits, ...opts.policyLimits }), true);
   }
 
-  /** Hands the sources to the worker, which parses them and runs the policies while the lint goes on. */
-  feed(files: readonly SourceFile[], defaultNamespace: string | undefined, graph: GraphOptions, levels: Levels, mentioned: Iterable<string>): void {
+  /** Hands the resources (as plain data) to the worker, which runs the policies while the lint goes on. */
+  feed(resources: readonly Resource[], graph: GraphOptions, levels: Levels, mentioned: Iterable<string>): void {
     const skip = [...mentioned].filter((id) => POLICY_ID.test(id) && !levels.mayRun(id));
-    this.host.start({ sources: [...files], parse: { defaultNamespace }, graph, skip });
+    const data = resources.map(({ location: _l, locate: _p, locateKey: _k, ref: _r, implicitScalars: _i, ...d }) => d);
+    this.host.start({ resources: data, graph, skip });
   }
 
   /** Waits for the policies; load problems and unknown policy ids in the configuration stop the run (exit 2). */
-  finish(graph: MeshGraph, mentioned: Iterable<string>): { diagnostics: Diagnostic[]; policies: PolicyMeta[] } {
+  finish(graph: MeshGraph, resources: readonly Resource[], mentioned: Iterable<string>): { diagnostics: Diagnostic[]; policies: PolicyMeta[] } {
     try {
       const { policies, problems } = this.host.load();
       if (problems.length) throw new ConfigError(formatProblems(problems));
       checkMentionedIds(mentioned, policies);
-      return { diagnostics: this.host.finish(graph), policies };
+      return { diagnostics: this.host.finish(graph, resources), policies };
     } finally {
       if (this.owned) this.host.close();
     }

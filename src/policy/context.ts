@@ -7,6 +7,8 @@ import type { Views } from './views.ts';
 
 export interface Finding {
   resource: Resource;
+  /** The resource being checked when it was reported. */
+  current: Resource;
   pointer: string;
   key: boolean;
   message: string;
@@ -71,6 +73,7 @@ export function makeContext(graph: MeshGraph, views: Views, cursor: PolicyCursor
       if (severity !== undefined && severity !== 'error' && severity !== 'warning' && severity !== 'info') fail('severity must be "error", "warning" or "info"');
       cursor.findings.push({
         resource: resourceOf(i.resource, 'resource'),
+        current: cursor.current!,
         pointer: toPointer(i.path),
         key: i.key === true,
         message: text(i.message, 'message'),

@@ -1,13 +1,14 @@
 // Runs loaded policies over a mesh graph: each policy once per resource of its kinds, with one step
 // budget per policy per run. Errors in a policy become `policy-error` findings; the run goes on.
+// Findings leave the worker as raw data naming resources by index; `toDiagnostics` (host side) places them.
 import { makeDiagnostic } from '../core/diagnostic.ts';
 import type { Resource } from '../core/resource.ts';
 import { resourceLabel } from '../core/resource.ts';
 import type { Diagnostic } from '../core/types.ts';
 import type { MeshGraph } from '../graph/index.ts';
-import { makeContext, type Finding, type PolicyCursor } from './context.ts';
+import { makeContext, type PolicyCursor } from './context.ts';
 import type { LoadedPolicy, PolicyMeta } from './load.ts';
-import { POLICY_ERROR } from './protocol.ts';
+import { POLICY_ERROR, type RawError, type RawFinding } from './protocol.ts';
 import { BudgetExceeded, PolicyRuntimeError, rt } from './runtime/values.ts';
 import { Views } from './views.ts';
 
@@ -42,15 +43,18 @@ export interface RunHooks {
   onResource?(index: number): void;
 }
 
-export function runPolicy(policy: LoadedPolicy, graph: MeshGraph, views: Views, steps: number, hooks: RunHooks = {}): Diagnostic[] {
+/** Index of a resource in the run's resource list (-1 for objects the graph made up, such as the default ingress pod). */
+export type IndexOf = (r: Resource) => number;
+
+export function runPolicy(policy: LoadedPolicy, graph: MeshGraph, views: Views, steps: number, indexOf: IndexOf, hooks: RunHooks = {}): { findings: RawFinding[]; errors: RawError[] } {
   const { meta } = policy;
   const cursor: PolicyCursor = { current: undefined, findings: [] };
   const ctx = makeContext(graph, views, cursor);
-  const out: Diagnostic[] = [];
+  const errors: RawError[] = [];
   const resources = matching(meta, graph);
   rt.steps = 0;
   rt.budget = steps;
-  let errors = 0;
+  let failures = 0;
   for (let i = 0; i < resources.length; i++) {
     const r = resources[i];
     hooks.onResource?.(i);
@@ -60,15 +64,22 @@ export function runPolicy(policy: LoadedPolicy, graph: MeshGraph, views: Views, 
     try {
       policy.check(views.object(r), ctx);
     } catch (e) {
-      const stop = e instanceof BudgetExceeded || ++errors >= MAX_ERRORS;
+      const stop = e instanceof BudgetExceeded || ++failures >= MAX_ERRORS;
       const left = resources.length - i - 1;
       const why = stop && left ? `; the policy was stopped, ${left} more resource${left === 1 ? ' was' : 's were'} not checked` : '';
-      out.push(policyError(meta, r, describeError(e, meta.file) + why));
+      errors.push({ resource: indexOf(r), message: describeError(e, meta.file) + why });
       if (stop) break;
     }
   }
-  for (const f of cursor.findings) out.push(toDiagnostic(meta, f));
-  return out;
+  const findings: RawFinding[] = [];
+  for (const f of cursor.findings) {
+    // A finding on an object the graph made up lands on the resource being checked.
+    const at = indexOf(f.resource);
+    const resource = at >= 0 ? at : indexOf(f.current);
+    const related = f.related.map((rel) => ({ resource: indexOf(rel.resource), pointer: rel.pointer, message: rel.message })).filter((rel) => rel.resource >= 0);
+    findings.push({ resource, pointer: at >= 0 ? f.pointer : '', key: f.key, message: f.message, severity: f.severity, fix: f.fix, related });
+  }
+  return { findings, errors };
 }
 
 function describeError(e: unknown, file: string): string {
@@ -87,8 +98,15 @@ function describeError(e: unknown, file: string): string {
   return at ? `${message} (${file}:${at.line}:${at.column})` : message;
 }
 
-function toDiagnostic(meta: PolicyMeta, f: Finding): Diagnostic {
-  const r = f.resource;
+/** Host side: raw findings and errors of one policy as diagnostics on the lint's own resources. */
+export function toDiagnostics(meta: PolicyMeta, raw: { findings: RawFinding[]; errors: RawError[] }, resources: readonly Resource[]): Diagnostic[] {
+  const out = raw.errors.map((e) => policyError(meta, resources[e.resource], e.message));
+  for (const f of raw.findings) if (resources[f.resource]) out.push(toDiagnostic(meta, f, resources));
+  return out;
+}
+
+function toDiagnostic(meta: PolicyMeta, f: RawFinding, resources: readonly Resource[]): Diagnostic {
+  const r = resources[f.resource];
   const location = f.key ? r.locateKey(f.pointer) : f.pointer ? r.locate(f.pointer) : r.location();
   return makeDiagnostic({
     ruleId: meta.id,
@@ -96,7 +114,10 @@ function toDiagnostic(meta: PolicyMeta, f: Finding): Diagnostic {
     message: f.message,
     location,
     resource: r.ref,
-    related: f.related.map((rel) => ({ message: rel.message, location: rel.pointer ? rel.resource.locate(rel.pointer) : rel.resource.location(), resource: rel.resource.ref })),
+    related: f.related.map((rel) => {
+      const other = resources[rel.resource];
+      return { message: rel.message, location: rel.pointer ? other.locate(rel.pointer) : other.location(), resource: other.ref };
+    }),
     fix: f.fix ?? meta.fix,
   });
 }

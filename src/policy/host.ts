@@ -3,9 +3,10 @@
 // that exceeds its wall-clock limit (a catastrophic regular expression cannot be interrupted otherwise)
 // is stopped by terminating the worker; a fresh worker then runs the policies after it.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type WorkerOptions } from 'node:worker_threads';
+import type { Resource } from '../core/resource.ts';
 import type { Diagnostic } from '../core/types.ts';
 import type { MeshGraph } from '../graph/index.ts';
-import { matching, policyError } from './evaluate.ts';
+import { matching, policyError, toDiagnostics } from './evaluate.ts';
 import type { PolicyMeta } from './load.ts';
 import { DEFAULT_LIMITS, POLICY, RESOURCE, SEQ, type PolicyLimits, type RunRequest, type WorkerMessage } from './protocol.ts';
 import type { LoadProblem } from './subset.ts';
@@ -81,8 +82,8 @@ export class PolicyHost {
     this.port.postMessage({ type: 'run', ...input, steps: this.limits.steps, from: 0 } satisfies RunRequest);
   }
 
-  /** Waits for the run started by `start`; `graph` is the lint's graph (to name the resource a timed-out policy was on). */
-  finish(graph: MeshGraph): Diagnostic[] {
+  /** Waits for the run started by `start`; `graph` and `resources` are the lint's (the ones `start` sent). */
+  finish(graph: MeshGraph, resources: readonly Resource[]): Diagnostic[] {
     const { policies } = this.load();
     const results: Diagnostic[][] = [];
     let current = -2;
@@ -92,7 +93,7 @@ export class PolicyHost {
       let m: WorkerMessage | undefined;
       let done = false;
       while ((m = this.next())) {
-        if (m.type === 'policy') results[m.index] = m.diagnostics;
+        if (m.type === 'policy') results[m.index] = toDiagnostics(policies[m.index], m, resources);
         else if (m.type === 'done') done = true;
         else if (m.type === 'crash') {
           results.push([policyError({ id: policies[Math.max(0, current)]?.id ?? '?', file: '<meshlint>' }, undefined, `the policy worker failed: ${m.message.split('\n')[0]}`)]);

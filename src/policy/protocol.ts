@@ -1,8 +1,8 @@
-// Messages between the lint (host) thread and the policy worker. Small on purpose: the worker gets the
-// source texts and parses them itself, so no resource is serialised across threads.
-import type { Diagnostic, SourceFile } from '../core/types.ts';
+// Messages between the lint (host) thread and the policy worker. The worker gets the parsed resources as
+// plain data (no positions) and answers with findings that name resources by index: the host turns
+// them into diagnostics with its own resources, which know their positions.
+import type { Resource } from '../core/resource.ts';
 import type { GraphOptions } from '../graph/index.ts';
-import type { ParseOptions } from '../parse/index.ts';
 import type { PolicyMeta } from './load.ts';
 import type { LoadProblem } from './subset.ts';
 
@@ -12,10 +12,29 @@ export interface LoadRequest {
   steps: number;
 }
 
+/** A resource without its position lookups: what crosses to the worker. */
+export type ResourceData = Omit<Resource, 'location' | 'locate' | 'locateKey' | 'ref' | 'implicitScalars'>;
+
+/** A finding of a policy, resources named by their index in the run's resources. */
+export interface RawFinding {
+  resource: number;
+  pointer: string;
+  key: boolean;
+  message: string;
+  severity?: 'error' | 'warning' | 'info';
+  fix?: string;
+  related: { resource: number; pointer: string; message: string }[];
+}
+
+/** A policy failure on a resource (index; -1 when not on one). */
+export interface RawError {
+  resource: number;
+  message: string;
+}
+
 export interface RunRequest {
   type: 'run';
-  sources: SourceFile[];
-  parse: ParseOptions;
+  resources: ResourceData[];
   graph: GraphOptions;
   /** Ids of policies turned off everywhere (not run). */
   skip: string[];
@@ -26,7 +45,7 @@ export interface RunRequest {
 
 export type WorkerMessage =
   | { type: 'loaded'; policies: PolicyMeta[]; problems: LoadProblem[] }
-  | { type: 'policy'; index: number; diagnostics: Diagnostic[] }
+  | { type: 'policy'; index: number; findings: RawFinding[]; errors: RawError[] }
   | { type: 'done' }
   | { type: 'crash'; message: string };
 

@@ -1,12 +1,13 @@
-// The policy thread: loads policies (parser and interpreter live only here), then parses the same
-// sources as the lint, builds its own mesh graph and runs the policies, posting findings per policy.
+// The policy thread: loads policies (parser and interpreter live only here), then builds its own mesh
+// graph from the resources the lint parsed and runs the policies, posting findings per policy.
 // The host may terminate it at any time (wall-clock limit); nothing here blocks on the host.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { buildGraph } from '../graph/index.ts';
-import { parseSources } from '../parse/index.ts';
 import { runPolicy } from './evaluate.ts';
 import { loadPolicyFile, type LoadedPolicy } from './load.ts';
-import { POLICY, RESOURCE, SEQ, type LoadRequest, type RunRequest, type WorkerMessage } from './protocol.ts';
+import type { Resource } from '../core/resource.ts';
+import { fileLocation } from '../core/diagnostic.ts';
+import { POLICY, RESOURCE, SEQ, type LoadRequest, type ResourceData, type RunRequest, type WorkerMessage } from './protocol.ts';
 import type { LoadProblem } from './subset.ts';
 import { Views } from './views.ts';
 
@@ -37,24 +38,41 @@ async function load(req: LoadRequest): Promise<void> {
   post({ type: 'loaded', policies: policies.map((p) => p.meta), problems });
 }
 
+/** Resources for the graph; positions are the host's business (findings carry pointers). */
+function revive(data: ResourceData[]): { resources: Resource[]; index: Map<Resource, number> } {
+  const index = new Map<Resource, number>();
+  const resources = data.map((d, i) => {
+    const r: Resource = {
+      ...d,
+      ref: { apiVersion: d.apiVersion, kind: d.kind, namespace: d.namespace, name: d.name },
+      location: () => fileLocation(d.file),
+      locate: () => fileLocation(d.file),
+      locateKey: () => fileLocation(d.file),
+    };
+    index.set(r, i);
+    return r;
+  });
+  return { resources, index };
+}
+
 function run(req: RunRequest): void {
-  const { resources } = parseSources(req.sources, req.parse);
+  const { resources, index } = revive(req.resources);
   const graph = buildGraph(resources, req.graph);
+  const indexOf = (r: Resource) => index.get(r) ?? -1;
   const views = new Views();
   const skip = new Set(req.skip);
   const hooks = { onResource: (i: number) => Atomics.store(state, RESOURCE, i) };
   for (let i = req.from; i < policies.length; i++) {
     const p = policies[i];
     if (skip.has(p.meta.id)) {
-      post({ type: 'policy', index: i, diagnostics: [] });
+      post({ type: 'policy', index: i, findings: [], errors: [] });
       continue;
     }
     Atomics.store(state, RESOURCE, -1);
     Atomics.store(state, POLICY, i);
     Atomics.add(state, SEQ, 1);
     Atomics.notify(state, SEQ);
-    const diagnostics = runPolicy(p, graph, views, req.steps, hooks);
-    post({ type: 'policy', index: i, diagnostics });
+    post({ type: 'policy', index: i, ...runPolicy(p, graph, views, req.steps, indexOf, hooks) });
   }
   Atomics.store(state, POLICY, -1);
   post({ type: 'done' });

@@ -1,5 +1,5 @@
 import { loadPolicyFile, type LoadedPolicy } from '../../src/policy/load.ts';
-import { runPolicy } from '../../src/policy/evaluate.ts';
+import { runPolicy, toDiagnostics } from '../../src/policy/evaluate.ts';
 import { Views } from '../../src/policy/views.ts';
 import { buildGraph } from '../../src/graph/index.ts';
 import { parseText } from '../helpers/lint.ts';
@@ -38,8 +38,10 @@ export async function problems(text: string): Promise<string[]> {
 export async function run(body: string, opts: { top?: string; yaml?: string; steps?: number } = {}): Promise<string[]> {
   const { policies, problems } = await load(policySource(body, opts.top), opts.steps);
   if (problems.length) throw new Error(problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n'));
-  const graph = buildGraph(parseText(opts.yaml ?? VS).resources);
-  return runPolicy(policies[0], graph, new Views(), opts.steps ?? 1_000_000).map((d) => `${d.ruleId} ${d.message}`);
+  const { resources } = parseText(opts.yaml ?? VS);
+  const graph = buildGraph(resources);
+  const raw = runPolicy(policies[0], graph, new Views(), opts.steps ?? 1_000_000, (r) => resources.indexOf(r));
+  return toDiagnostics(policies[0].meta, raw, resources).map((d) => `${d.ruleId} ${d.message}`);
 }
 
 /** The messages a body reports with ctx.report({ message }), for checking values: `say(x)` reports String(x). */
