@@ -53,8 +53,8 @@ function recorder() {
   };
 }
 
-function startWatch(dir: string, extra: string[] = []) {
-  const argv = ['-f', 'compact', '--no-config', ...extra, dir];
+/** Watches `dir` (or runs the given command line) in-process, printing compact findings. */
+function startWatch(dir: string, argv = ['-f', 'compact', '--no-config', dir]) {
   const out = recorder();
   const err = recorder();
   const io: Io = { stdout: out.stream, stderr: err.stream, env: {}, cwd: dir };
@@ -125,20 +125,12 @@ w('never writes the scanned files', async () => {
 w('a broken configuration file is reported and the watch goes on', async () => {
   writeFileSync(join(dir, 'vs.yaml'), FIXED);
   writeFileSync(join(dir, 'cfg.yaml'), 'rules: {vs-route-weights: error}\n');
-  const out = recorder();
-  const err = recorder();
-  const ctrl = new AbortController();
-  const argv = ['-f', 'compact', '-c', join(dir, 'cfg.yaml'), join(dir, 'vs.yaml')];
-  const args = parseCommand(['--watch', ...argv]) as LintArgs;
-  const io: Io = { stdout: out.stream, stderr: err.stream, env: {}, cwd: dir };
-  const done = watch(args, io, (observe) => main(argv, { ...io, onLint: observe }), { debounceMs: 10, signal: ctrl.signal });
-  running.push(() => (ctrl.abort(), done));
+  const { out, err, stop } = startWatch(dir, ['-f', 'compact', '-c', join(dir, 'cfg.yaml'), join(dir, 'vs.yaml')]);
   const first = await out.waitFor(/Found 0 problems\. Watching for file changes\.\n/);
   writeFileSync(join(dir, 'cfg.yaml'), 'rules: {no-such-rule: error}\n');
   await err.waitFor(/meshlint: .*no-such-rule/);
   await out.waitFor(/Found 0 problems\. Watching for file changes\.\n/, first);
-  ctrl.abort();
-  assert.is(await done, 2);
+  assert.is(await stop(), 2);
 });
 
 w('standard input cannot be watched', async () => {
