@@ -1,7 +1,7 @@
 // End to end: the real binary in a real terminal (tmux, 80x24), driven with keys like a person would.
 // Run with UPDATE_CAPTURES=1 to rewrite the screen captures in the README's "Terminal UI" section.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -116,6 +116,24 @@ if (tmuxVersion.status !== 0) {
     await until('big', (x) => x.includes('6000 files'), 'the summary of 6000 files');
     keys('big', 'Escape');
     assert.is(await exitStatus('big'), 0);
+  });
+
+  e2e('r re-runs after a file changes; the exit code is that of the last run', async () => {
+    const copy = join(dir, 'demo');
+    cpSync(join(ROOT, 'fixtures/demo'), copy, { recursive: true });
+    const count = () => spawnSync(process.execPath, ['bin/meshlint.js', copy, '--format', 'compact'], { cwd: ROOT, encoding: 'utf8' });
+    const before = count().stdout.split('\n').filter(Boolean).length;
+    start('rerun', 'NO_COLOR=1', copy);
+    await until('rerun', (x) => x.includes(`Findings  ${before} finding`), 'the first run');
+    writeFileSync(join(copy, 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: bookinfo}\ndata: [unclosed\n');
+    keys('rerun', 'r');
+    const after = count();
+    const n = after.stdout.split('\n').filter(Boolean).length;
+    assert.ok(n > before, 'the broken file adds a finding');
+    const s = await until('rerun', (x) => x.includes(`Findings  ${n} findings`), 'the findings of the second run');
+    assert.ok(s.includes('broken.yaml'), s);
+    keys('rerun', 'q');
+    assert.is(await exitStatus('rerun'), after.status);
   });
 
   e2e('colour unless NO_COLOR', async () => {
