@@ -136,10 +136,13 @@ if (tmuxVersion.status !== 0) {
     assert.is(await exitStatus('rerun'), after.status);
   });
 
-  e2e('colour unless NO_COLOR', async () => {
+  e2e('colour unless NO_COLOR; follows a resize of the window', async () => {
     start('color', '', 'fixtures/demo');
     await until('color', (x) => x.includes('Findings  '), 'the findings list');
     assert.match(screen('color', true), /\u001b\[(3[0-7]|9[0-7]|38;)/, 'colour codes on screen');
+    tmux('resize-window', '-t', 'color', '-x', '120', '-y', '30');
+    const s = await until('color', (x) => x.split('\n').length === 29 && x.split('\n')[28].startsWith('↑↓ move'), 'the footer on the last row of a 120x30 window');
+    assert.ok(s.split('\n').some((l) => l.length > 80), 'wider rows use the new width');
     keys('color', 'q');
     await exitStatus('color');
   });
