@@ -139,6 +139,25 @@ a('errors: exit 1, annotations, outputs, summary with links, SARIF relative to t
   assertCodeScanningReady(r.sarif);
 });
 
+a('a cross-file finding links its related location from the message, both relative to the repository root', async () => {
+  write({
+    'deploy/mesh/reviews-vs.yaml': CLEAN,
+    'deploy/mesh/reviews-dr.yaml': 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: reviews\n  namespace: shop\nspec:\n  host: reviews\n  subsets:\n  - name: v1\n    labels: {version: v1}\n',
+  });
+  const r = await act({ 'working-directory': 'deploy' });
+  assert.is(r.code, 1, r.stdout + r.stderr);
+  const res = r.sarif.runs[0].results.filter((x: any) => x.ruleId === 'virtualservice-subset-not-found');
+  // both routes send a share to subset v2
+  assert.equal(res.map((x: any) => x.locations[0].physicalLocation.region.startLine), [14, 19]);
+  for (const x of res) {
+    assert.is(x.locations[0].physicalLocation.artifactLocation.uri, 'deploy/mesh/reviews-vs.yaml');
+    assert.is(x.relatedLocations[0].id, 1);
+    assert.is(x.relatedLocations[0].physicalLocation.artifactLocation.uri, 'deploy/mesh/reviews-dr.yaml');
+    assert.match(x.message.text, /^Subset "v2" is not defined .*\(see \[DestinationRule shop\/reviews\]\(1\)\)$/);
+  }
+  assertCodeScanningReady(r.sarif);
+});
+
 a('fail-on never: findings are reported, the step passes', async () => {
   write({ 'reviews.yaml': vs('reviews') });
   const r = await act({ 'fail-on': 'never' });
