@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { atLeast } from '../core/severity.ts';
 import type { Severity, SourceFile } from '../core/types.ts';
-import { ConfigError, emptyConfig, findConfig, lint, loadConfig, parseLevel, suggest, type Config, type Level, type LintOptions, type LintResult, type Rule } from '../engine/index.ts';
+import { checkSuppress, ConfigError, emptyConfig, findConfig, lint, loadConfig, parseLevel, suggest, type Config, type Level, type LintOptions, type LintResult, type Rule } from '../engine/index.ts';
 import { render, wantsColor, type ReportData, type RuleInfo } from '../report/index.ts';
 import { rules as builtinRules } from '../../rules/index.ts';
 import { parseCommand, UsageError, USAGE, type LintArgs } from './args.ts';
@@ -10,10 +10,10 @@ import { explainRule, listRules } from './rules-command.ts';
 import { runGraph } from './graph-command.ts';
 import { gitRoot } from './git.ts';
 import { VERSION } from './version.ts';
-import { watch } from './watch.ts';
 import { KnownRuleIds } from '../engine/policies.ts';
 import { runPolicyTest } from './policy-command.ts';
 import { interactiveTerminal } from './interactive.ts';
+import { watch } from './watch.ts';
 
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
@@ -97,6 +97,10 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
   const known = new KnownRuleIds(rules.map((r) => r.id));
   const config = resolveConfig(args, io.cwd, known);
   const ruleLevels = parseRuleLevels(args.rules, known);
+  for (const entry of args.suppress) {
+    const problem = checkSuppress(entry, known);
+    if (problem) throw new UsageError(`--suppress: ${problem}`);
+  }
   const lintOptions: LintOptions = {
     cwd: io.cwd,
     paths: args.paths,
@@ -126,6 +130,7 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
     io.stderr.write(problems.map((m) => `meshlint: ${m}\n`).join(''));
     return 2;
   }
+  for (const f of result.ignored) io.stderr.write(`meshlint: ${f} is skipped by an ignore pattern\n`);
   const data = reportData(result, [...rules, ...result.policyRules]);
   const root = gitRoot(io.cwd) ?? io.cwd;
   for (const out of args.outputs) {
@@ -140,9 +145,10 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
 }
 
 /** Why a run has nothing to report on (exit code 2): paths that do not exist, or no manifest found. */
-export function inputProblems(result: Pick<LintResult, 'missing' | 'scopeFiles' | 'diagnostics'>, paths: readonly string[]): string[] {
+export function inputProblems(result: Pick<LintResult, 'missing' | 'scopeFiles' | 'diagnostics' | 'ignored'>, paths: readonly string[]): string[] {
   if (result.missing.length) return result.missing.map((m) => `no such file or directory: ${m}`);
-  if (result.scopeFiles === 0 && !result.diagnostics.length) return [`no YAML or JSON files found in ${paths.join(', ')} (looked for *.yaml, *.yml, *.json)`];
+  // Files named on the command line but ignored by configuration (a pre-commit hook passing them) are not a mistake.
+  if (result.scopeFiles === 0 && !result.diagnostics.length && !result.ignored.length) return [`no YAML or JSON files found in ${paths.join(', ')} (looked for *.yaml, *.yml, *.json)`];
   return [];
 }
 
