@@ -165,6 +165,18 @@ View('m lists hosts; Enter shows the route tree; n/p step hosts; Esc goes back',
   s.unmount();
 });
 
+View('the mesh model is built only when the mesh view is first shown', async () => {
+  const real = mesh();
+  let reads = 0;
+  const counting = { get hosts() { reads++; return real.hosts; }, tree: real.tree, note: real.note };
+  const s = open({ result: { report: reportData(), mesh: counting } });
+  await s.press('j', 'j', KEY.enter, KEY.escape, 's');
+  assert.is(reads, 0, 'browsing findings never touches it');
+  await s.press('m');
+  assert.ok(reads > 0);
+  s.unmount();
+});
+
 View('without a mesh model the view says so', async () => {
   const s = open({ result: { report: reportData() } });
   assert.is(rows(await s.press('m'))[2], 'The mesh model is not available for this run');

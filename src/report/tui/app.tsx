@@ -11,7 +11,7 @@ import type { Line } from './lines.ts';
 import { LinesView } from './line-view.tsx';
 import type { MeshSource } from './mesh-types.ts';
 import { HostList, routeLines } from './mesh-view.tsx';
-import { activeFilters, applyFilters, FACETS, facetValues, groupByFile, plural, type Filters, type Grouped } from './model.ts';
+import { activeFilters, applyFilters, FACETS, facetValues, groupByFile, plural, type Filters } from './model.ts';
 import { PickerView } from './picker-view.tsx';
 import { ProgressView, stageLabel, type Progress } from './progress-view.tsx';
 import { useTerminalSize } from './size.ts';
@@ -87,20 +87,22 @@ export function App({ run, target, color, columns, rows, onQuit, onRerun }: AppP
   const ruleWidth = useMemo(() => ruleColumn(diagnostics, width), [diagnostics, width]);
   const filtered = useLast((diags: readonly Diagnostic[], f: Filters) => {
     const list = applyFilters(diags, f);
-    return { list, grouped: groupByFile(list) as Grouped };
+    return { list, grouped: groupByFile(list) };
   });
   const detailOf = useLast((d: Diagnostic | undefined, w: number): Line[] => (d && report ? detailLines(d, { sources: report.sources, rules }, w) : []));
   const routeOf = useLast((host: string | undefined, w: number): Line[] => (host && mesh ? routeLines(mesh, host, w) : []));
 
+  // Only what the current view scrolls through is measured: the mesh model is built when first shown.
   const measure = (s: UiState): Measure => {
     const { list, grouped } = filtered(diagnostics, s.filters);
+    const meshShown = s.view === 'mesh' || s.view === 'route';
     return {
       bodyHeight,
       grouped,
-      detailLines: detailOf(list[Math.min(s.cursor, list.length - 1)], width).length,
+      detailLines: s.view === 'detail' ? detailOf(list[Math.min(s.cursor, list.length - 1)], width).length : 0,
       facets,
-      hosts: mesh?.hosts.length ?? 0,
-      routeLines: routeOf(mesh?.hosts[s.hostCursor]?.host, width).length,
+      hosts: meshShown ? (mesh?.hosts.length ?? 0) : 0,
+      routeLines: s.view === 'route' ? routeOf(mesh?.hosts[s.hostCursor]?.host, width).length : 0,
     };
   };
 
@@ -129,7 +131,6 @@ export function App({ run, target, color, columns, rows, onQuit, onRerun }: AppP
   const cursor = Math.max(0, Math.min(ui.cursor, list.length - 1));
   const view = ui.view === 'detail' && !list.length ? 'list' : ui.view;
   const filterText = activeFilters(ui.filters).join(' ');
-  const host = mesh?.hosts[Math.min(ui.hostCursor, mesh.hosts.length - 1)]?.host;
   let status: { title: string; detail?: string };
   let body: ReactNode;
   switch (view) {
@@ -148,7 +149,7 @@ export function App({ run, target, color, columns, rows, onQuit, onRerun }: AppP
       body = <HostList mesh={mesh} cursor={ui.hostCursor} top={ui.hostTop} height={bodyHeight} width={width} theme={theme} />;
       break;
     case 'route': {
-      const lines = routeOf(host, width);
+      const lines = routeOf(mesh?.hosts[Math.min(ui.hostCursor, mesh.hosts.length - 1)]?.host, width);
       status = { title: 'Route tree', detail: mesh ? [`host ${Math.min(ui.hostCursor, mesh.hosts.length - 1) + 1} of ${mesh.hosts.length}`, scrollInfo(ui.routeTop, lines.length, bodyHeight)].filter(Boolean).join(' · ') : undefined };
       body = <LinesView lines={lines} top={ui.routeTop} height={bodyHeight} theme={theme} />;
       break;
