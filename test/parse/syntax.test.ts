@@ -47,6 +47,12 @@ syntax('a tab in indentation is reported at that line', () => {
   assert.is(diagnostics[0].message, 'YAML syntax error: tab characters must not be used in indentation (indent with spaces)');
 });
 
+syntax('a tab inside a flow collection, which the YAML reader refuses, is named as the cause', () => {
+  const { diagnostics } = parseText('apiVersion: v1\nkind: ConfigMap\nmetadata: {name:\ta}\n');
+  assert.equal(found(diagnostics), ['yaml-syntax 3:18']);
+  assert.is(diagnostics[0].message, 'YAML syntax error: tab character on a line with a flow collection ([…] or {…}); use spaces');
+});
+
 syntax('a broken document in CRLF text keeps its line and column', () => {
   const { diagnostics } = parseText(`${cm('a')}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n   extra: 1\n`.replace(/\n/g, '\r\n'));
   assert.equal(found(diagnostics), ['yaml-syntax 10:9']);
