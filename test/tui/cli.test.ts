@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -80,6 +80,15 @@ Cold('the recorder does see ink and React when they load', () => {
   const { urls } = loadedBy(['--input-type=module', '-e', "await import('ink'); await import('react');"]);
   assert.ok(uiModules(urls).some((u) => u.includes('/node_modules/ink/')), 'ink');
   assert.ok(uiModules(urls).some((u) => u.includes('/node_modules/react/')), 'react');
+});
+
+Cold('bundles never import ink or React statically (the Action bundle has no code splitting)', () => {
+  const dist = join(ROOT, 'dist');
+  const bundles = existsSync(dist) ? readdirSync(dist).filter((f) => f.endsWith('.js')) : [];
+  assert.ok(bundles.includes('meshlint.js'), 'npm test builds dist/ first');
+  const importsUi = (f: string) => /^import .* from "(ink|react)(\/[^"]*)?";$/m.test(readFileSync(join(dist, f), 'utf8'));
+  assert.equal(bundles.filter((f) => /^(meshlint|action|chunk-.*)\.js$/.test(f) && importsUi(f)), []);
+  assert.ok(bundles.some((f) => f.startsWith('run-') && importsUi(f)), 'the UI chunk, loaded on demand, is where they are imported');
 });
 
 Cold.run();
