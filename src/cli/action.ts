@@ -24,13 +24,14 @@ export async function runAction(io: Io): Promise<number> {
     io.stdout.write(`::error title=meshlint::input annotations: expected on or off, got "${annotations}"\n`);
     return 2;
   }
+  const annotate = annotations === 'on' || annotations === 'true';
   const sarifFile = resolve(cwd, input('sarif-file') || 'meshlint.sarif');
   mkdirSync(dirname(sarifFile), { recursive: true });
 
   const argv = [...(paths.length ? paths : ['.']), '--fail-on', input('fail-on') || 'error', '-f', 'sarif', '-o', sarifFile];
   if (input('config')) argv.push('--config', input('config'));
   // With annotations off, the log still shows the findings, as plain text no problem matcher turns into annotations.
-  argv.push('-f', annotations === 'on' || annotations === 'true' ? 'github' : 'stylish');
+  argv.push('-f', annotate ? 'github' : 'stylish');
 
   let result: LintResult | undefined;
   const code = await main(argv, { ...io, cwd, onLint: (r) => (result = r) });
@@ -41,7 +42,7 @@ export async function runAction(io: Io): Promise<number> {
   if (env.GITHUB_STEP_SUMMARY) {
     const data = reportData(result, rules);
     const summary = githubSummary(data, { cwd, root: gitRoot(cwd) ?? cwd, color: false, columns: 100, env });
-    appendFileSync(env.GITHUB_STEP_SUMMARY, summary + overflowNote(result, annotations === 'on' || annotations === 'true'));
+    appendFileSync(env.GITHUB_STEP_SUMMARY, summary + overflowNote(result, annotate));
   }
   return code;
 }
