@@ -12,12 +12,16 @@ import type { Expected } from './generate.ts';
 export interface FloorResult {
   jsYaml: number[];
   yaml: number[];
+  /** CPU time (user + system, all threads) of the same runs: steadier than wall time on a busy machine. */
+  jsYamlCpu: number[];
+  yamlCpu: number[];
   docs: number;
 }
 
 export interface LintRun {
   /** Whole CLI command, from argument parsing to the JSON report written. */
   total: number;
+  cpu: number;
   stages: Partial<Record<Stage | 'render', number>>;
 }
 
@@ -35,6 +39,10 @@ export interface LintMeasure {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
 
 function manifestFiles(root: string): string[] {
   return (readdirSync(root, { recursive: true }) as string[]).filter((p) => /\.ya?ml$/.test(p)).sort().map((p) => join(root, p));
@@ -42,18 +50,22 @@ function manifestFiles(root: string): string[] {
 
 /** Reading every file and parsing it with each library: the cost meshlint is compared with. */
 function floor(root: string, reps: number): FloorResult {
-  const out: FloorResult = { jsYaml: [], yaml: [], docs: 0 };
+  const out: FloorResult = { jsYaml: [], yaml: [], jsYamlCpu: [], yamlCpu: [], docs: 0 };
   for (let r = 0; r < reps; r++) {
     gc();
     let t = performance.now();
+    let c = cpuMs();
     let docs = 0;
     for (const f of manifestFiles(root)) docs += loadAll(readFileSync(f, 'utf8')).length;
     out.jsYaml.push(performance.now() - t);
+    out.jsYamlCpu.push(cpuMs() - c);
     out.docs = docs;
     gc();
     t = performance.now();
+    c = cpuMs();
     for (const f of manifestFiles(root)) parseAllDocuments(readFileSync(f, 'utf8'));
     out.yaml.push(performance.now() - t);
+    out.yamlCpu.push(cpuMs() - c);
   }
   return out;
 }
@@ -69,6 +81,7 @@ async function lintOnce(main: Main, root: string): Promise<{ run: LintRun; resul
   let linted = 0;
   let stderr = '';
   const t0 = performance.now();
+  const c0 = cpuMs();
   const code = await main(POLICIES ? [...LINT_ARGS, '--policy', POLICIES] : LINT_ARGS, {
     stdout: { write: () => true },
     stderr: { write: (s: string) => (stderr += s) },
@@ -80,8 +93,9 @@ async function lintOnce(main: Main, root: string): Promise<{ run: LintRun; resul
     },
   });
   const end = performance.now();
+  const cpu = cpuMs() - c0;
   if (!result) throw new Error(`meshlint exited with ${code} before linting: ${stderr}`);
-  return { run: { total: end - t0, stages: { ...result.timings, render: end - linted } }, result, code, stderr };
+  return { run: { total: end - t0, cpu, stages: { ...result.timings, render: end - linted } }, result, code, stderr };
 }
 
 async function lint(root: string, reps: number, expected: Expected[], multiDoc: boolean): Promise<LintMeasure> {

@@ -131,6 +131,7 @@ export async function bench(opts: BenchOptions): Promise<BenchResult> {
 
 const best = (xs: readonly number[]) => Math.min(...xs);
 export const lintMs = (m: LintMeasure) => best(m.runs.map((r) => r.total));
+export const lintCpuMs = (m: LintMeasure) => best(m.runs.map((r) => r.cpu));
 
 function summaryLines(results: SizeResult[], cold: ColdStart): string[] {
   const lines: string[] = [];
@@ -143,9 +144,13 @@ function summaryLines(results: SizeResult[], cold: ColdStart): string[] {
     lines.push(summaryLine(`floor-js-yaml-ms N=${top.n} ${layout}`, `${floor.toFixed(0)} ms`));
     lines.push(summaryLine(`floor-yaml-ms N=${top.n} ${layout}`, `${best(top.floor[layout].yaml).toFixed(0)} ms`));
     lines.push(summaryLine(`lint/js-yaml N=${top.n} ${layout}`, `${(lint / floor).toFixed(2)}x`, lint / floor <= TARGETS.ratio, `<= ${TARGETS.ratio}x`));
+    const cpuRatio = lintCpuMs(top.lint[layout]) / best(top.floor[layout].jsYamlCpu);
+    lines.push(summaryLine(`lint/js-yaml-cpu N=${top.n} ${layout}`, `${cpuRatio.toFixed(2)}x`, undefined, 'same ratio on CPU time'));
     if (prev) {
       const g = lint / lintMs(prev.lint[layout]);
       lines.push(summaryLine(`growth ${top.n}/${prev.n} ${layout}`, g.toFixed(2), top.n / prev.n !== 4 ? undefined : g <= TARGETS.growth, `<= ${TARGETS.growth} (linear ${(top.n / prev.n).toFixed(1)})`));
+      const gc = lintCpuMs(top.lint[layout]) / lintCpuMs(prev.lint[layout]);
+      lines.push(summaryLine(`growth-cpu ${top.n}/${prev.n} ${layout}`, gc.toFixed(2), undefined, 'same on CPU time'));
     }
     const rss = top.lint[layout].peakRss;
     const limit = TARGETS.rssPerByte * top.bytes[layout] + TARGETS.rssBase;

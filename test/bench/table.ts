@@ -1,7 +1,7 @@
 // Text layout of the benchmark output.
 import { summarize } from './expect.ts';
 import type { LintMeasure } from './measure.ts';
-import { LAYOUTS, lintMs, type SizeResult } from './run.ts';
+import { LAYOUTS, lintCpuMs, lintMs, type SizeResult } from './run.ts';
 
 /** The issue's targets: lint <= 2x js-yaml at 16k, growth 16k/4k <= 4.4, RSS <= 12x input + 150 MB, cold start <= 3x. */
 export const TARGETS = { ratio: 2.0, growth: 4.4, rssPerByte: 12, rssBase: 150 * 1024 * 1024, coldStart: 3.0 };
@@ -36,7 +36,9 @@ export function layoutTable(r: SizeResult): string[] {
     lines.push(row(`  ${STAGE_LABEL[s] ?? s}`, per((l) => ms(bestRun(r.lint[l]).stages[s]))));
   }
   lines.push(
+    row('cpu: floor js-yaml / lint', per((l) => `${ms(best(r.floor[l].jsYamlCpu))} / ${ms(lintCpuMs(r.lint[l]))}`.replace(/ ms \//, ' /'))),
     row('lint / js-yaml floor', per((l) => `${(lintMs(r.lint[l]) / best(r.floor[l].jsYaml)).toFixed(2)}x`)),
+    row('  on cpu time', per((l) => `${(lintCpuMs(r.lint[l]) / best(r.floor[l].jsYamlCpu)).toFixed(2)}x`)),
     row('lint / yaml floor', per((l) => `${(lintMs(r.lint[l]) / best(r.floor[l].yaml)).toFixed(2)}x`)),
     row('peak RSS of the lint process', per((l) => formatSize(r.lint[l].peakRss))),
     row('  RSS before linting (runtime, code)', per((l) => formatSize(r.lint[l].baseRss))),
