@@ -7,6 +7,7 @@ import { celFindings, type CelRun } from './cel/evaluate.ts';
 import type { Finding } from './finding.ts';
 import { istioFindings } from './istio/index.ts';
 import { MAX_PER_DOCUMENT, problemsFrom } from './messages.ts';
+import { metadataFindings } from './metadata.ts';
 import { SchemaFacts } from './facts.ts';
 
 export { SchemaFacts } from './facts.ts';
@@ -50,6 +51,7 @@ export function checkSchemas(resources: readonly Resource[], opts: SchemaOptions
     const t = types.get(r);
     apis?.(r, t.entry, found);
     if (!t.entry || t.entry.removed) continue;
+    if (doSchema) metadataFindings(r, t.entry.src === 'kubernetes', t.codes, found);
     if (t.mod) {
       if (doSchema) structural(r, t.entry, t.mod, facts, t.codes, found);
       if (doCel) celFindings(r, t.mod, run, t.codes, found);
