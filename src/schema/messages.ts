@@ -51,9 +51,12 @@ export function problemsFrom(resource: Resource, errors: readonly AjvError[]): N
       case 'x-types':
         issues.push({ pointer: at, key: false, text: typeText(resource, at, String(p.type), getAt(obj, at)) });
         break;
-      case 'x-enum':
-        issues.push({ pointer: at, key: false, text: `expected one of ${quotedList((p.allowedValues as unknown[]).map(String))}, got ${show(getAt(obj, at))}` });
+      case 'x-enum': {
+        const allowed = (p.allowedValues as unknown[]).map(String);
+        const got = getAt(obj, at);
+        issues.push({ pointer: at, key: false, text: `expected one of ${quotedList(allowed)}, got ${show(got)}${typeof got === 'string' ? closest(got, allowed) : ''}` });
         break;
+      }
       case 'x-exclusive': {
         const value = getAt(obj, at) as Record<string, unknown>;
         const set = (p.fields as string[]).filter((f) => value?.[f] !== undefined && value?.[f] !== null);

@@ -82,13 +82,22 @@ export function parseDuration(s: string): number | undefined {
   return total;
 }
 
-/** Istio's ValidateDuration: at least 1ms, whole milliseconds. */
+const durationVerdicts = new Map<string, string | undefined>();
+
+/** Istio's ValidateDuration: at least 1ms, whole milliseconds. The same few durations recur, so verdicts are kept. */
 export function checkDuration(rep: IstioReport, pointer: string, v: unknown): void {
   if (typeof v !== 'string') return;
+  if (!durationVerdicts.has(v)) durationVerdicts.set(v, durationProblem(v));
+  const problem = durationVerdicts.get(v);
+  if (problem) rep.error(pointer, problem);
+}
+
+function durationProblem(v: string): string | undefined {
   const ns = parseDuration(v);
-  if (ns === undefined) rep.error(pointer, `${quote(v)} is not a duration (such as 500ms, 5s, 1m)`);
-  else if (ns < 1e6) rep.error(pointer, `duration ${quote(v)} must be at least 1ms`);
-  else if (Math.round(ns) % 1e6 !== 0) rep.error(pointer, `duration ${quote(v)} is not a whole number of milliseconds; only millisecond precision is supported`);
+  if (ns === undefined) return `${quote(v)} is not a duration (such as 500ms, 5s, 1m)`;
+  if (ns < 1e6) return `duration ${quote(v)} must be at least 1ms`;
+  if (Math.round(ns) % 1e6 !== 0) return `duration ${quote(v)} is not a whole number of milliseconds; only millisecond precision is supported`;
+  return undefined;
 }
 
 export function checkPort(rep: IstioReport, pointer: string, v: unknown): void {

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 
 const RETRY_ON = new Set(['5xx', 'gateway-error', 'reset', 'reset-before-request', 'connect-failure', 'envoy-ratelimited', 'retriable-4xx', 'refused-stream', 'retriable-status-codes', 'retriable-headers', 'http3-post-connect-failure', 'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable']);
 const GRPC_CODES = new Set(['OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED']);
+const EXCLUSIVE: readonly [string, string][] = [['route', 'redirect'], ['route', 'directResponse'], ['redirect', 'directResponse'], ['redirect', 'rewrite'], ['delegate', 'route'], ['delegate', 'redirect'], ['mirror', 'mirrors']];
 const PSEUDO = new Set([':method', ':scheme', ':authority', ':path', ':status']);
 
 export function virtualService(rep: IstioReport, spec: Record<string, any>): void {
@@ -21,6 +22,7 @@ export function virtualService(rep: IstioReport, spec: Record<string, any>): voi
     if (h === '*' && mesh) rep.error(`/spec/hosts/${i}`, 'wildcard host "*" is not allowed for a VirtualService bound to the mesh');
     else if (wildcardDomainError(h) && isIP(h) === 0) rep.error(`/spec/hosts/${i}`, wildcardDomainError(h)!);
   });
+  overlappingHosts(rep, hosts);
   gateways.forEach((g, i) => gatewayRef(rep, `/spec/gateways/${i}`, g));
   if (!list(spec.http).length && !list(spec.tcp).length && !list(spec.tls).length) rep.error('/spec', 'http, tcp or tls must be provided');
   checkExportTo(rep, spec.exportTo);
@@ -33,6 +35,27 @@ export function virtualService(rep: IstioReport, spec: Record<string, any>): voi
       list(t.match).forEach((m, j) => list(m?.gateways).forEach((g, k) => gatewayRef(rep, `/spec/${kind}/${i}/match/${j}/gateways/${k}`, g)));
     });
   }
+}
+
+/** Istio rejects a VirtualService whose hosts overlap (`*.foo.com` and `a.foo.com`): the routes would be ambiguous. */
+function overlappingHosts(rep: IstioReport, hosts: unknown[]): void {
+  if (hosts.length < 2 || hosts.length > 64) return;
+  for (let j = 1; j < hosts.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const a = hosts[i];
+      const b = hosts[j];
+      if (typeof a === 'string' && typeof b === 'string' && hostsOverlap(a, b)) {
+        rep.error(`/spec/hosts/${j}`, `host ${quote(b)} overlaps host ${quote(a)}: one VirtualService cannot list both`);
+        break;
+      }
+    }
+  }
+}
+
+function hostsOverlap(a: string, b: string): boolean {
+  if (a === b) return true;
+  const covers = (w: string, h: string) => w === '*' || (w.startsWith('*') && h.endsWith(w.slice(1)));
+  return covers(a, b) || covers(b, a);
 }
 
 function gatewayRef(rep: IstioReport, at: string, g: unknown): void {
@@ -51,8 +74,7 @@ function httpRoute(rep: IstioReport, at: string, h: Record<string, any>): void {
   const has = (k: string) => h[k] !== undefined && h[k] !== null;
   const route = list(h.route);
   if (!route.length && !has('redirect') && !has('directResponse') && !has('delegate')) rep.error(at, 'an HTTP route needs one of route, redirect, directResponse or delegate');
-  const pairs: [string, string][] = [['route', 'redirect'], ['route', 'directResponse'], ['redirect', 'directResponse'], ['redirect', 'rewrite'], ['delegate', 'route'], ['delegate', 'redirect'], ['mirror', 'mirrors']];
-  for (const [a, b] of pairs) {
+  for (const [a, b] of EXCLUSIVE) {
     if (has(a) && has(b) && (a !== 'route' || route.length)) rep.error(`${at}/${b}`, `${a} and ${b} cannot be set in the same HTTP route`, true);
   }
   route.forEach((d, j) => destination(rep, `${at}/route/${j}/destination`, d?.destination));
