@@ -5,7 +5,7 @@
 import type { Resource } from '../core/resource.ts';
 import type { Diagnostic } from '../core/types.ts';
 import type { GraphOptions, MeshGraph } from '../graph/index.ts';
-import { findPolicyFiles, formatProblems, PolicyFileError, PolicyHost, POLICY_ID, readPolicySources, type PolicyLimits, type PolicyMeta } from '../policy/index.ts';
+import { encodeResources, findPolicyFiles, formatProblems, PolicyFileError, PolicyHost, POLICY_ID, readPolicySources, type PolicyLimits, type PolicyMeta } from '../policy/index.ts';
 import { ConfigError, suggest, type Config, type Level } from './config.ts';
 import type { Levels } from './levels.ts';
 import { defineRule, type Rule } from './rule.ts';
@@ -41,8 +41,7 @@ export class PolicyRun {
   /** Hands the resources (as plain data) to the worker, which runs the policies while the lint goes on. */
   feed(resources: readonly Resource[], graph: GraphOptions, levels: Levels, mentioned: Iterable<string>): void {
     const skip = [...mentioned].filter((id) => POLICY_ID.test(id) && !levels.mayRun(id));
-    const data = resources.map(({ location: _l, locate: _p, locateKey: _k, ref: _r, implicitScalars: _i, ...d }) => d);
-    this.host.start({ resources: data, graph, skip });
+    this.host.start({ resources: encodeResources(resources), graph, skip });
   }
 
   /** Waits for the policies; load problems and unknown policy ids in the configuration stop the run (exit 2). */

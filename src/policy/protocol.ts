@@ -1,7 +1,6 @@
 // Messages between the lint (host) thread and the policy worker. The worker gets the parsed resources as
 // plain data (no positions) and answers with findings that name resources by index: the host turns
 // them into diagnostics with its own resources, which know their positions.
-import type { Resource } from '../core/resource.ts';
 import type { GraphOptions } from '../graph/index.ts';
 import type { PolicyMeta } from './load.ts';
 import type { LoadProblem } from './subset.ts';
@@ -11,9 +10,6 @@ export interface LoadRequest {
   files: { file: string; text: string }[];
   steps: number;
 }
-
-/** A resource without its position lookups: what crosses to the worker. */
-export type ResourceData = Omit<Resource, 'location' | 'locate' | 'locateKey' | 'ref' | 'implicitScalars'>;
 
 /** A finding of a policy, resources named by their index in the run's resources. */
 export interface RawFinding {
@@ -34,7 +30,8 @@ export interface RawError {
 
 export interface RunRequest {
   type: 'run';
-  resources: ResourceData[];
+  /** encodeResources(...) of the lint's resources. */
+  resources: string;
   graph: GraphOptions;
   /** Ids of policies turned off everywhere (not run). */
   skip: string[];

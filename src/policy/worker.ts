@@ -6,8 +6,8 @@ import { buildGraph } from '../graph/index.ts';
 import { runPolicy } from './evaluate.ts';
 import { loadPolicyFile, type LoadedPolicy } from './load.ts';
 import type { Resource } from '../core/resource.ts';
-import { fileLocation } from '../core/diagnostic.ts';
-import { POLICY, RESOURCE, SEQ, type LoadRequest, type ResourceData, type RunRequest, type WorkerMessage } from './protocol.ts';
+import { POLICY, RESOURCE, SEQ, type LoadRequest, type RunRequest, type WorkerMessage } from './protocol.ts';
+import { decodeResources } from './transfer.ts';
 import type { LoadProblem } from './subset.ts';
 import { Views } from './views.ts';
 
@@ -38,25 +38,9 @@ async function load(req: LoadRequest): Promise<void> {
   post({ type: 'loaded', policies: policies.map((p) => p.meta), problems });
 }
 
-/** Resources for the graph; positions are the host's business (findings carry pointers). */
-function revive(data: ResourceData[]): { resources: Resource[]; index: Map<Resource, number> } {
-  const index = new Map<Resource, number>();
-  const resources = data.map((d, i) => {
-    const r: Resource = {
-      ...d,
-      ref: { apiVersion: d.apiVersion, kind: d.kind, namespace: d.namespace, name: d.name },
-      location: () => fileLocation(d.file),
-      locate: () => fileLocation(d.file),
-      locateKey: () => fileLocation(d.file),
-    };
-    index.set(r, i);
-    return r;
-  });
-  return { resources, index };
-}
-
 function run(req: RunRequest): void {
-  const { resources, index } = revive(req.resources);
+  const resources = decodeResources(req.resources);
+  const index = new Map(resources.map((r, i) => [r, i]));
   const graph = buildGraph(resources, req.graph);
   const indexOf = (r: Resource) => index.get(r) ?? -1;
   const views = new Views();
