@@ -47,18 +47,23 @@ export function checkSchemas(resources: readonly Resource[], opts: SchemaOptions
   const apis = on.has('unknown-kind') || on.has('deprecated-api') || on.has('removed-api') ? apiChecker(apiIndex(catalog, resources)) : undefined;
   const run: CelRun = { unsupported: new Set() };
   const found: Finding[] = [];
-  for (const r of resources) {
-    const t = types.get(r);
-    apis?.(r, t.entry, found);
-    if (!t.entry || t.entry.removed) continue;
-    if (doSchema) metadataFindings(r, t.entry.src === 'kubernetes', t.codes, found);
-    if (t.mod) {
-      if (doSchema) structural(r, t.entry, t.mod, facts, t.codes, found);
-      if (doCel) celFindings(r, t.mod, run, t.codes, found);
-    }
-    if (doIstio && t.codes) istioFindings(r, found);
-  }
   const diagnostics: Diagnostic[] = [];
+  for (const r of resources) {
+    try {
+      const t = types.get(r);
+      apis?.(r, t.entry, found);
+      if (!t.entry || t.entry.removed) continue;
+      if (doSchema) metadataFindings(r, t.entry.src === 'kubernetes', t.codes, found);
+      if (t.mod) {
+        if (doSchema) structural(r, t.entry, t.mod, facts, t.codes, found);
+        if (doCel) celFindings(r, t.mod, run, t.codes, found);
+      }
+      if (doIstio && t.codes) istioFindings(r, found);
+    } catch (e: any) {
+      // A bug here must not hide the other documents' findings: report it and go on.
+      diagnostics.push(makeDiagnostic({ ruleId: 'internal-error', severity: 'error', message: `Schema checks failed on ${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}: ${String(e?.stack ?? e).split('\n').slice(0, 2).join(' ')}`, location: r.location(), resource: r.ref }));
+    }
+  }
   for (const f of found) if (on.has(f.ruleId)) diagnostics.push(toDiagnostic(f));
   return { diagnostics, facts };
 }
