@@ -1,7 +1,7 @@
 import type { Resource } from '../../core/resource.ts';
 import type { Finding } from '../finding.ts';
 import { isObj, IstioReport } from './common.ts';
-import { destinationRule, gateway, serviceEntry, sidecar } from './networking.ts';
+import { destinationRule, envoyFilter, gateway, serviceEntry, sidecar } from './networking.ts';
 import { authorizationPolicy, peerAuthentication, requestAuthentication } from './security.ts';
 import { virtualService } from './virtual-service.ts';
 
@@ -11,6 +11,7 @@ const VALIDATORS: Record<string, (rep: IstioReport, spec: Record<string, any>) =
   Gateway: gateway,
   ServiceEntry: serviceEntry,
   Sidecar: sidecar,
+  EnvoyFilter: envoyFilter,
   PeerAuthentication: peerAuthentication,
   AuthorizationPolicy: authorizationPolicy,
   RequestAuthentication: requestAuthentication,

@@ -166,8 +166,29 @@ export function serviceEntry(rep: IstioReport, spec: Record<string, any>): void 
       if (names.size && !names.has(name)) rep.error(`/spec/endpoints/${i}/ports/${name}`, `endpoint port ${quote(name)} is not one of the ServiceEntry's port names`, true);
     }
   });
+  // Without distinct addresses, only HTTP (Host header) and TLS (SNI) traffic can tell several hosts apart.
+  if (resolution !== 'NONE' && hosts.length > 1) {
+    const opaque = list(spec.ports).findIndex((p) => !/^(HTTP|HTTPS|HTTP2|GRPC|GRPC-WEB|TLS)$/i.test(String(p?.protocol ?? '')));
+    if (opaque >= 0) rep.error(`/spec/ports/${opaque}`, 'several hosts with a non-HTTP, non-TLS port cannot be told apart; use one host per ServiceEntry or resolution NONE');
+  }
   checkExportTo(rep, spec.exportTo, true);
   checkSelectorLabels(rep, '/spec/workloadSelector/labels', spec.workloadSelector?.labels);
+}
+
+export function envoyFilter(rep: IstioReport, spec: Record<string, any>): void {
+  checkSelectorLabels(rep, '/spec/workloadSelector/labels', spec.workloadSelector?.labels);
+  list(spec.configPatches).forEach((cp, i) => {
+    if (!isObj(cp)) return;
+    const at = `/spec/configPatches/${i}`;
+    if (!cp.applyTo || cp.applyTo === 'INVALID') rep.error(at, 'config patch needs applyTo');
+    if (!isObj(cp.patch)) {
+      rep.error(at, 'config patch needs a patch');
+      return;
+    }
+    const op = cp.patch.operation;
+    if (!op || op === 'INVALID') rep.error(`${at}/patch`, 'patch needs an operation');
+    else if (op !== 'REMOVE' && cp.patch.value === undefined) rep.error(`${at}/patch`, `patch operation ${op} needs a value`);
+  });
 }
 
 export function sidecar(rep: IstioReport, spec: Record<string, any>): void {
