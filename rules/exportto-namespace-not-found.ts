@@ -43,9 +43,17 @@ spec:
     notes: 'A namespace counts as existing when a Namespace object declares it or any object lives in it. Unlike Kiali, `~` (export nowhere) is valid.',
   },
   check(ctx) {
-    for (const ref of ctx.graph.refs.ofKind('export-namespace')) {
-      if (ref.state === 'resolved' || (ref.state === 'unknown' && !ctx.closedWorld)) continue;
-      ctx.report({ resource: ref.from, pointer: ref.pointer, message: `Namespace "${ref.value}" does not exist, so this ${ref.from.kind} is exported to no namespace of that name`, fix: 'Correct the namespace name.' });
+    const g = ctx.graph;
+    const ns = g.namespaces;
+    const objects = [...g.routing.virtualServices, ...g.routing.destinationRules, ...g.services.all().filter((s) => s.kind === 'ServiceEntry')];
+    for (const o of objects) {
+      const exportTo = o.resource.object?.spec?.exportTo;
+      if (!Array.isArray(exportTo)) continue;
+      exportTo.forEach((e: unknown, i: number) => {
+        if (typeof e !== 'string' || e === '.' || e === '*' || e === '~' || ns.has(e)) return;
+        if (!ns.anyDeclared && !ctx.closedWorld) return;
+        ctx.report({ resource: o.resource, pointer: `/spec/exportTo/${i}`, message: `Namespace "${e}" does not exist, so this ${o.resource.kind} is exported to no namespace of that name`, fix: 'Correct the namespace name.' });
+      });
     }
   },
 });
