@@ -64,6 +64,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`meshlint: ${e.message}\n`);
       return 2;
     }
+    // A file system error (an output file in a missing directory…) is the user's to fix, not a crash.
+    if (typeof e?.code === 'string' && typeof e?.syscall === 'string' && typeof e?.path === 'string') {
+      io.stderr.write(`meshlint: cannot ${e.syscall} ${e.path}: ${e.code}\n`);
+      return 2;
+    }
     io.stderr.write(`meshlint: internal error: ${e?.stack ?? e}\n`);
     return 2;
   }

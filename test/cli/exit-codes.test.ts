@@ -82,6 +82,10 @@ two('bad flags and values', async () => {
   await fails(['--no-config', '--suppress', 'vs-route-weight=VirtualService a/b', '.'], /--suppress: unknown rule "vs-route-weight"/);
 });
 
+two('an output file that cannot be written', async () => {
+  await fails(['--no-config', '-f', 'json', '-o', '/nonexistent-dir/out.json', 'fixtures/cli/exit/clean.yaml'], /^meshlint: cannot open \/nonexistent-dir\/out\.json: ENOENT\n$/);
+});
+
 two('a file named on the command line but ignored is skipped with a note, not an error', async () => {
   const r = await runCli(['--no-config', '--ignore-pattern', 'exit', '-f', 'json', 'fixtures/cli/exit/error.yaml']);
   assert.is(r.code, 0);
