@@ -53,6 +53,12 @@ s('a mesh config among the inputs is used when no file is given', () => {
   assert.equal(op.defaultDestinationRuleExportTo, ['.']);
 });
 
+s('--mesh-networks is read as the MeshNetworks document', () => {
+  const g = buildGraph([], { meshNetworksFile: join(DIR, 'meshnetworks.yaml') });
+  assert.equal(g.meshNetworks?.networks?.network1?.endpoints, [{ fromRegistry: 'Kubernetes' }]);
+  assert.is(buildGraph([]).meshNetworks, undefined);
+});
+
 s('ingressControllerMode OFF removes the assumed ingress gateway', () => {
   const g = buildGraph([], { meshConfigFile: join(DIR, 'plain.yaml') });
   assert.equal(g.workloads.select(mapSelector({ istio: 'ingressgateway' })), []);
