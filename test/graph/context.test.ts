@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { brief, lintPaths } from '../helpers/lint.ts';
+import { main } from '../../src/cli/main.ts';
+import { ROOT, brief, lintPaths } from '../helpers/lint.ts';
 
 // A pre-commit hook passes the staged files as PATHs and the repository as --context.
 const DIR = 'fixtures/graph/split';
@@ -31,6 +32,15 @@ s('several staged files, one of them unrelated', () => {
   const got = staged(['apps/reviews/service.yaml', 'gateways/public.yaml']);
   assert.ok(got.every((l) => l.includes('gateways/public.yaml')), got.join('\n'));
   assert.is(got.length, 4);
+});
+
+s('the CLI takes the staged files as PATHs with --context (exit 1 on the broken VirtualService)', async () => {
+  let out = '';
+  const io = { stdout: { write: (t: string) => (out += t) }, stderr: { write: () => true }, env: {}, cwd: ROOT };
+  const code = await main(['lint', '--no-config', '--context', DIR, '-f', 'json', `${DIR}/mesh/destinationrules.yaml`, `${DIR}/apps/reviews/service.yaml`], io);
+  assert.is(code, 1);
+  const found = JSON.parse(out).diagnostics.map((d: any) => `${d.rule} ${d.location.file}:${d.location.line}`);
+  assert.equal(found, [`destinationrule-subset-no-workload ${DIR}/mesh/destinationrules.yaml:14`, `virtualservice-subset-not-found ${DIR}/mesh/virtualservices.yaml:12`]);
 });
 
 s.run();
