@@ -33,7 +33,7 @@ export function metadataFindings(r: Resource, builtin: boolean, codes: Finding['
       const at = `/metadata/${field}/${escapeToken(k)}`;
       const kp = keyProblem(k);
       if (kp) report(at, `key ${quote(k)} ${kp}`, true);
-      if (values && typeof v === 'string' && v !== '' && !isLabel(v, NAME_PART)) report(at, `label value ${quote(v)} must be at most 63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit`);
+      if (values && typeof v === 'string' && v !== '' && !validLabelValue(v)) report(at, `label value ${quote(v)} must be at most 63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit`);
     }
   }
 }
@@ -55,8 +55,29 @@ function nameProblem(name: string, rule: NameRule): string | undefined {
   }
 }
 
-/** Label and annotation keys: `[prefix/]name`, prefix a DNS subdomain, name ≤ 63 characters. */
+// The same few label keys and values recur on every object of a repository: check each once.
+const keyVerdicts = new Map<string, string | undefined>();
+const valueVerdicts = new Map<string, boolean>();
+
 function keyProblem(key: string): string | undefined {
+  if (!keyVerdicts.has(key)) {
+    if (keyVerdicts.size > 50_000) keyVerdicts.clear();
+    keyVerdicts.set(key, checkKey(key));
+  }
+  return keyVerdicts.get(key);
+}
+
+function validLabelValue(v: string): boolean {
+  let ok = valueVerdicts.get(v);
+  if (ok === undefined) {
+    if (valueVerdicts.size > 50_000) valueVerdicts.clear();
+    valueVerdicts.set(v, (ok = isLabel(v, NAME_PART)));
+  }
+  return ok;
+}
+
+/** Label and annotation keys: `[prefix/]name`, prefix a DNS subdomain, name ≤ 63 characters. */
+function checkKey(key: string): string | undefined {
   const slash = key.lastIndexOf('/');
   const prefix = slash < 0 ? undefined : key.slice(0, slash);
   const name = slash < 0 ? key : key.slice(slash + 1);

@@ -43,8 +43,18 @@ export function isDnsLabel(s: string): boolean {
   return s.length <= 63 && DNS_LABEL.test(s);
 }
 
+const hostVerdicts = new Map<string, string | undefined>();
+
 /** Istio's ValidateWildcardDomain: a wildcard only as (a prefix of) the first label, DNS labels after it. */
 export function wildcardDomainError(host: string): string | undefined {
+  if (!hostVerdicts.has(host)) {
+    if (hostVerdicts.size > 50_000) hostVerdicts.clear();
+    hostVerdicts.set(host, checkWildcardDomain(host));
+  }
+  return hostVerdicts.get(host);
+}
+
+function checkWildcardDomain(host: string): string | undefined {
   if (!host) return 'host must not be empty';
   if (host.length > 255) return `host ${quote(host)} is longer than 255 characters`;
   const [first, rest] = splitOnce(host.endsWith('.') ? host.slice(0, -1) : host, '.');
