@@ -103,3 +103,8 @@ export function loadValidator(name: string): ValidatorModule | undefined {
   }
   return m ?? undefined;
 }
+
+/** Names of the validator modules loaded so far (tests check that only the kinds present are loaded). */
+export function loadedValidators(): string[] {
+  return [...modules.keys()].sort();
+}
