@@ -135,6 +135,7 @@ export function serviceEntry(rep: IstioReport, spec: Record<string, any>): void 
     if (typeof h !== 'string') return;
     if (h === '*') rep.error(`/spec/hosts/${i}`, 'host "*" is not allowed in a ServiceEntry');
     else if (wildcardDomainError(h) && !isIpOrCidr(h)) rep.error(`/spec/hosts/${i}`, wildcardDomainError(h)!);
+    else if (/^\*[^.]/.test(h)) rep.warn(`/spec/hosts/${i}`, `partial wildcard host ${quote(h)} is not well supported; use a whole leading label such as "*.${h.slice(1).replace(/^[^.]*\./, '')}"`);
   });
   list(spec.addresses).forEach((a, i) => {
     if (typeof a === 'string' && !isIpOrCidr(a)) rep.error(`/spec/addresses/${i}`, `address ${quote(a)} must be an IP address or CIDR block`);
@@ -204,7 +205,15 @@ export function sidecar(rep: IstioReport, spec: Record<string, any>): void {
     const at = `/spec/egress/${i}`;
     if (e.port === undefined && i !== egress.length - 1) rep.error(at, 'only the last egress listener may omit its port');
     checkPort(rep, `${at}/port/number`, e.port?.number);
-    list(e.hosts).forEach((h, j) => {
+    const hosts = list(e.hosts);
+    const seen = new Set<string>();
+    hosts.forEach((h, j) => {
+      if (typeof h !== 'string') return;
+      if (seen.has(h)) rep.warn(`${at}/hosts/${j}`, `egress host ${quote(h)} is listed twice`);
+      seen.add(h);
+      if (h === '*/*' && hosts.length > 1) rep.warn(`${at}/hosts/${j}`, '"*/*" already imports every host; the other entries have no effect');
+    });
+    hosts.forEach((h, j) => {
       if (typeof h !== 'string') return;
       const slash = h.indexOf('/');
       const ns = slash < 0 ? '' : h.slice(0, slash).replace(/^~/, '');

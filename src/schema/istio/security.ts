@@ -19,6 +19,7 @@ function policyTarget(rep: IstioReport, spec: Record<string, any>): void {
 export function peerAuthentication(rep: IstioReport, spec: Record<string, any>): void {
   checkSelectorLabels(rep, '/spec/selector/matchLabels', spec.selector?.matchLabels);
   const labels = spec.selector?.matchLabels;
+  if (isObj(labels) && !Object.keys(labels).length) rep.warn('/spec/selector/matchLabels', 'an empty selector applies the policy to every workload in the namespace; remove the selector to say so');
   if (spec.portLevelMtls !== undefined) {
     if (!isObj(labels) || !Object.keys(labels).length) rep.error('/spec/portLevelMtls', 'portLevelMtls requires a workload selector with labels', true);
     if (isObj(spec.portLevelMtls) && !Object.keys(spec.portLevelMtls).length) rep.error('/spec/portLevelMtls', 'portLevelMtls must not be empty');
@@ -78,6 +79,7 @@ export function requestAuthentication(rep: IstioReport, spec: Record<string, any
       try {
         const set = JSON.parse(j.jwks);
         if (!Array.isArray(set?.keys)) rep.error(`${at}/jwks`, 'jwks must be a JSON Web Key Set (an object with "keys")');
+        else if (set.keys.some((k: any) => k && typeof k === 'object' && ('d' in k || 'p' in k || 'k' in k))) rep.warn(`${at}/jwks`, 'jwks holds private key material; publish only the public keys');
       } catch {
         rep.error(`${at}/jwks`, 'jwks is not valid JSON');
       }
