@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { isIP } from 'node:net';
+import { ipVersion as isIP } from '../ip.ts';
 
 // The CEL library is required only when a document reaches a CEL rule. In the bundle this `require` is
 // esbuild's (the library is bundled and initialised on first use); from source it is Node's.

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { ipVersion as isIP } from '../ip.ts';
 import { getAt } from '../../core/pointer.ts';
 import type { Resource } from '../../core/resource.ts';
 import { displayPath, quote, type Finding } from '../finding.ts';
