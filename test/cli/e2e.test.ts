@@ -14,7 +14,7 @@ e2e('the demo prints findings with exact positions and never exits 2', () => {
   assert.match(r.stdout, /^fixtures\/demo\/reviews\.yaml$/m);
   assert.match(r.stdout, /^ {2}83:15 +warning +Route weights add up to 110, not 100; .* vs-route-weights/m);
   assert.match(r.stdout, /^ {4}> 83 \| {7}weight: 60$/m);
-  assert.match(r.stdout, /^✖ \d+ problems? \(\d+ errors?, \d+ warnings?\) · \d+ resources in 8 files$/m);
+  assert.match(r.stdout, /^✖ \d+ problems? \(\d+ errors?, \d+ warnings?(, \d+ infos?)?\) · \d+ resources in 8 files$/m);
   const json = JSON.parse(spawnCli(['fixtures/demo', '-f', 'json']).stdout);
   const weights = json.diagnostics.filter((d: any) => d.rule === 'vs-route-weights').map((d: any) => `${d.location.file}:${d.location.line}:${d.location.column}-${d.location.endColumn} ${d.location.pointer}`);
   assert.equal(weights, ['fixtures/demo/ratings.yaml:44:15-17 /spec/http/0/route/0/weight', 'fixtures/demo/reviews.yaml:83:15-17 /spec/http/0/route/0/weight']);
