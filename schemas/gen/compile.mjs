@@ -1,5 +1,6 @@
 // Compiles one module: a root schema plus its definitions → standalone CommonJS validator source.
 import Ajv from 'ajv';
+import { transformSync } from 'esbuild';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { keywords } from './keywords.mjs';
 
@@ -27,7 +28,9 @@ export function compileModule(root, defs, extra = {}) {
   if (leftover) throw new Error(`generated validator needs run-time module ${leftover[1]}`);
   let tail = '';
   if (extra.cel) tail += `\nexports.cel = ${JSON.stringify(extra.cel)};\nexports.rules = ${JSON.stringify(extra.rules)};`;
-  return `${HEADER}${code}${tail}\n`;
+  // Minified code is a third smaller, and compiles that much faster when a run loads it.
+  const min = transformSync(code + tail, { minify: true, format: 'cjs', target: 'node20', charset: 'utf8' }).code;
+  return `${HEADER}${min}`;
 }
 
 /**
