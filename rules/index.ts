@@ -1,5 +1,17 @@
 import type { Rule } from '../src/engine/index.ts';
+import { authorizationpolicyCustomProviderNotFound } from './authorizationpolicy-custom-provider-not-found.ts';
+import { authorizationpolicyHostNotFound } from './authorizationpolicy-host-not-found.ts';
+import { authorizationpolicyHttpFieldsOnTcp } from './authorizationpolicy-http-fields-on-tcp.ts';
+import { authorizationpolicyInvalidMethod } from './authorizationpolicy-invalid-method.ts';
+import { authorizationpolicyMtlsRequired } from './authorizationpolicy-mtls-required.ts';
+import { authorizationpolicyNamespaceNotFound } from './authorizationpolicy-namespace-not-found.ts';
+import { authorizationpolicyNoMeshWorkload } from './authorizationpolicy-no-mesh-workload.ts';
+import { authorizationpolicyPrincipalNotFound } from './authorizationpolicy-principal-not-found.ts';
+import { authorizationpolicyRuleNeverMatches } from './authorizationpolicy-rule-never-matches.ts';
+import { authorizationpolicyUnknownTrustDomain } from './authorizationpolicy-unknown-trust-domain.ts';
 import { destinationruleHostNotFound } from './destinationrule-host-not-found.ts';
+import { destinationruleMtlsOverridden } from './destinationrule-mtls-overridden.ts';
+import { destinationruleMtlsWithoutPeerauthentication } from './destinationrule-mtls-without-peerauthentication.ts';
 import { destinationruleOverlapping } from './destinationrule-overlapping.ts';
 import { destinationruleSubsetNoWorkload } from './destinationrule-subset-no-workload.ts';
 import { destinationruleSubsetWithoutLabels } from './destinationrule-subset-without-labels.ts';
@@ -17,6 +29,18 @@ import { gatewayPortNotInService } from './gateway-port-not-in-service.ts';
 import { gatewaySelectorNoWorkload } from './gateway-selector-no-workload.ts';
 import { gatewayWildcardHostOverlap } from './gateway-wildcard-host-overlap.ts';
 import { aliasLimit, binaryFile, duplicateKey, fileTooLarge, helmTemplate, internalError, invalidDocument, invalidEncoding, notAManifest, unreadableFile, unusedSuppression, yamlSyntax } from './input-rules.ts';
+import { istiodJwksFetchUnrestricted } from './istiod-jwks-fetch-unrestricted.ts';
+import { mtlsDrIstioMutualNoSidecar } from './mtls-dr-istio-mutual-no-sidecar.ts';
+import { mtlsDrPlaintextToStrict } from './mtls-dr-plaintext-to-strict.ts';
+import { mtlsStrictNonMeshClient } from './mtls-strict-non-mesh-client.ts';
+import { namespaceInjectionEnabledByDefault } from './namespace-injection-enabled-by-default.ts';
+import { namespaceMultipleInjectionLabels } from './namespace-multiple-injection-labels.ts';
+import { namespaceNotInjected } from './namespace-not-injected.ts';
+import { namespaceProxyImageMismatch } from './namespace-proxy-image-mismatch.ts';
+import { peerauthenticationMultipleDefaults } from './peerauthentication-multiple-defaults.ts';
+import { peerauthenticationOverlappingSelectors } from './peerauthentication-overlapping-selectors.ts';
+import { peerauthenticationSelectorNoWorkload } from './peerauthentication-selector-no-workload.ts';
+import { peerauthenticationStrictWithoutDestinationrule } from './peerauthentication-strict-without-destinationrule.ts';
 import { deprecatedApi, removedApi, schema, schemaCel, schemaCelUnsupported, schemaIstio, unknownKind } from './schema-rules.ts';
 import { policyError } from './policy-error.ts';
 import { servicePortName } from './service-port-name.ts';
@@ -34,19 +58,35 @@ import { virtualserviceGatewayNotFound } from './virtualservice-gateway-not-foun
 import { virtualserviceHostNotInGateway } from './virtualservice-host-not-in-gateway.ts';
 import { virtualserviceIneffectiveMatch } from './virtualservice-ineffective-match.ts';
 import { virtualserviceInternalGateway } from './virtualservice-internal-gateway.ts';
+import { virtualserviceJwtClaimWithoutRequestauthentication } from './virtualservice-jwt-claim-without-requestauthentication.ts';
 import { virtualserviceSubsetIgnoredAtGateway } from './virtualservice-subset-ignored-at-gateway.ts';
 import { virtualserviceSubsetNotFound } from './virtualservice-subset-not-found.ts';
 import { virtualserviceUnreachableRoute } from './virtualservice-unreachable-route.ts';
 import { vsRouteWeights } from './vs-route-weights.ts';
 import { workloadConflictingServicePorts } from './workload-conflicting-service-ports.ts';
+import { workloadImageAutoNotInjected } from './workload-image-auto-not-injected.ts';
+import { workloadMissingSidecar } from './workload-missing-sidecar.ts';
+import { workloadRunsAsProxyUid } from './workload-runs-as-proxy-uid.ts';
 import { yaml11Boolean } from './yaml-1.1-boolean.ts';
 
 /** Every built-in rule, in id order. */
 export const rules: readonly Rule[] = [
   aliasLimit,
+  authorizationpolicyCustomProviderNotFound,
+  authorizationpolicyHostNotFound,
+  authorizationpolicyHttpFieldsOnTcp,
+  authorizationpolicyInvalidMethod,
+  authorizationpolicyMtlsRequired,
+  authorizationpolicyNamespaceNotFound,
+  authorizationpolicyNoMeshWorkload,
+  authorizationpolicyPrincipalNotFound,
+  authorizationpolicyRuleNeverMatches,
+  authorizationpolicyUnknownTrustDomain,
   binaryFile,
   deprecatedApi,
   destinationruleHostNotFound,
+  destinationruleMtlsOverridden,
+  destinationruleMtlsWithoutPeerauthentication,
   destinationruleOverlapping,
   destinationruleSubsetNoWorkload,
   destinationruleSubsetWithoutLabels,
@@ -69,7 +109,19 @@ export const rules: readonly Rule[] = [
   internalError,
   invalidDocument,
   invalidEncoding,
+  istiodJwksFetchUnrestricted,
+  mtlsDrIstioMutualNoSidecar,
+  mtlsDrPlaintextToStrict,
+  mtlsStrictNonMeshClient,
+  namespaceInjectionEnabledByDefault,
+  namespaceMultipleInjectionLabels,
+  namespaceNotInjected,
+  namespaceProxyImageMismatch,
   notAManifest,
+  peerauthenticationMultipleDefaults,
+  peerauthenticationOverlappingSelectors,
+  peerauthenticationSelectorNoWorkload,
+  peerauthenticationStrictWithoutDestinationrule,
   policyError,
   removedApi,
   schema,
@@ -94,11 +146,15 @@ export const rules: readonly Rule[] = [
   virtualserviceHostNotInGateway,
   virtualserviceIneffectiveMatch,
   virtualserviceInternalGateway,
+  virtualserviceJwtClaimWithoutRequestauthentication,
   virtualserviceSubsetIgnoredAtGateway,
   virtualserviceSubsetNotFound,
   virtualserviceUnreachableRoute,
   vsRouteWeights,
   workloadConflictingServicePorts,
+  workloadImageAutoNotInjected,
+  workloadMissingSidecar,
+  workloadRunsAsProxyUid,
   yaml11Boolean,
   yamlSyntax,
 ];

@@ -1,0 +1,80 @@
+import { defineRule, type RuleContext } from '../src/engine/index.ts';
+import type { Workload } from '../src/graph/index.ts';
+import { security, type AuthorizationPolicyInfo } from '../src/graph/security/index.ts';
+
+const IDENTITY_FIELDS = ['principals', 'notPrincipals', 'namespaces', 'notNamespaces'];
+const IDENTITY_KEYS = new Set(['source.principal', 'source.namespace', 'connection.sni']);
+const ENFORCING = new Set(['sidecar', 'ambient', 'vm']);
+const CASE = (mode: string) => `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: {name: default, namespace: shop}
+spec: {mtls: {mode: ${mode}}}
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: payments, namespace: shop}
+spec:
+  rules: [{from: [{source: {namespaces: [frontend]}}]}]
+`;
+
+/** Why callers present no mTLS identity to the policy's workloads (undefined when they may). */
+function mtlsOff(ctx: RuleContext, ap: AuthorizationPolicyInfo): string | undefined {
+  const g = ctx.graph;
+  const sec = g.facet(security);
+  const ws: Workload[] = sec.authorizationPolicies.workloadsOf(ap).filter((w) => { const s = sec.sidecar(w); return s.state === 'in' && ENFORCING.has(s.mode); });
+  const pa = ws.length ? ws.map((w) => sec.mtls(w)) : ap.meshWide || ap.targeted ? [] : [sec.peerAuthentications.inherited(ap.namespace)];
+  if (pa.length && pa.every((m) => m.mode === 'DISABLE')) return `PeerAuthentication "${pa[0].policy!.namespace}/${pa[0].policy!.name}" disables mTLS`;
+  const services = ws.flatMap((w) => g.services.servicesOf(w));
+  if (!services.length) return undefined;
+  const modes = services.map((s) => sec.destinationRulesFor(s).flatMap((dr) => sec.clientTls(dr).filter((c) => c.port === undefined && c.subset === undefined))[0]);
+  if (modes.every((c) => c && c.mode !== 'ISTIO_MUTUAL')) return `DestinationRule "${modes[0]!.dr.namespace}/${modes[0]!.dr.name}" makes clients use tls.mode ${modes[0]!.mode}`;
+  if (!g.mesh.enableAutoMtls && modes.every((c) => !c)) return 'auto mTLS is off and no DestinationRule sets ISTIO_MUTUAL for these services';
+  return undefined;
+}
+
+export const authorizationpolicyMtlsRequired = defineRule({
+  id: 'authorizationpolicy-mtls-required',
+  severity: 'error',
+  category: 'security',
+  kiali: 'KIA0105',
+  docs: {
+    summary: 'An AuthorizationPolicy matches on the caller\'s mTLS identity where mutual TLS is off.',
+    description:
+      '`principals`, `namespaces` (and their `not` forms) and the conditions `source.principal`, `source.namespace` and ' +
+      '`connection.sni` are read from the client certificate of an Istio mutual TLS connection. Where the PeerAuthentication ' +
+      'of the selected workloads is DISABLE, or the DestinationRule for them makes clients send plaintext or other TLS, ' +
+      'callers present no identity: ALLOW rules on these fields deny everyone (403 RBAC: access denied) and DENY rules ' +
+      'stop nobody.',
+    fix: 'Enable mutual TLS for the workloads (PERMISSIVE or STRICT, ISTIO_MUTUAL or no tls block in the DestinationRule), or match on other fields.',
+    bad: CASE('DISABLE'),
+    good: CASE('PERMISSIVE'),
+    notes:
+      'Kiali reasons per namespace and ignores workload- and port-level policies; meshlint uses the mode in force for the ' +
+      'selected workloads (and the namespace default for a selector-less policy with no workloads among the inputs).',
+  },
+  check(ctx) {
+    const g = ctx.graph;
+    const sec = g.facet(security);
+    // mTLS can only be off where some policy disables it, some DestinationRule sends non-Istio TLS, or auto mTLS is off.
+    const disabled = sec.peerAuthentications.all.some((p) => p.mode === 'DISABLE' || [...p.ports.values()].some((x) => x.mode === 'DISABLE'));
+    if (!disabled && g.mesh.enableAutoMtls && !g.routing.destinationRules.some((dr) => sec.clientTls(dr).some((c) => c.mode !== 'ISTIO_MUTUAL'))) return;
+    for (const ap of sec.authorizationPolicies.all) {
+      const uses = ap.rules.flatMap((r) => [
+        ...r.from.flatMap((s) => IDENTITY_FIELDS.filter((f) => s.fields[f]?.values.length).map((f) => ({ name: f, pointer: s.fields[f].pointer }))),
+        ...r.when.filter((c) => IDENTITY_KEYS.has(c.key)).map((c) => ({ name: c.key, pointer: c.pointer })),
+      ]);
+      if (!uses.length) continue;
+      const why = mtlsOff(ctx, ap);
+      if (!why) continue;
+      for (const u of uses) {
+        ctx.report({
+          resource: ap.resource,
+          pointer: u.pointer,
+          key: !u.name.includes('.'),
+          message: `"${u.name}" needs the caller's mTLS identity, but ${why} for the workloads of this policy: callers present none, so it cannot match as written`,
+          fix: 'Enable mutual TLS for these workloads, or match on other fields.',
+        });
+      }
+    }
+  },
+});

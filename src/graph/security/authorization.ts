@@ -1,0 +1,172 @@
+import type { Resource } from '../../core/resource.ts';
+import type { MeshGraph } from '../index.ts';
+import { labelMap, labelsMatch, push } from '../labels.ts';
+import type { Labels, Workload } from '../types.ts';
+
+/** A string list of a source, operation or condition, with the pointer of the list and of each value. */
+export interface AuthzValues {
+  pointer: string;
+  values: readonly { value: string; pointer: string }[];
+}
+
+/** One `from[].source` or `to[].operation`: its fields by name (`principals`, `notMethods`…). */
+export interface AuthzClause {
+  pointer: string;
+  fields: Readonly<Record<string, AuthzValues>>;
+}
+
+export interface AuthzCondition {
+  pointer: string;
+  key: string;
+  values?: AuthzValues;
+  notValues?: AuthzValues;
+}
+
+export interface AuthzRule {
+  index: number;
+  pointer: string;
+  from: readonly AuthzClause[];
+  to: readonly AuthzClause[];
+  when: readonly AuthzCondition[];
+}
+
+export interface AuthorizationPolicyInfo {
+  resource: Resource;
+  namespace: string;
+  name: string;
+  /** ALLOW (the default), DENY, AUDIT or CUSTOM. */
+  action: string;
+  /** `provider.name` of a CUSTOM policy. */
+  provider?: string;
+  /** `selector.matchLabels`; undefined when absent or empty. */
+  selector?: Labels;
+  /** True when the policy targets Gateways or Services (`targetRef(s)`) instead of selecting pods. */
+  targeted: boolean;
+  /** True when the policy lives in the root namespace (and so applies mesh-wide). */
+  meshWide: boolean;
+  rules: readonly AuthzRule[];
+}
+
+/** Fields only an HTTP request has: on a TCP port Istio drops the rule that uses them. */
+export const HTTP_ONLY_FIELDS: ReadonlySet<string> = new Set(['hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths', 'requestPrincipals', 'notRequestPrincipals']);
+const HTTP_ONLY_KEYS = /^(request\.|experimental\.envoy\.filters\.)/;
+
+/** True when a `when` key needs an HTTP request (`request.headers[…]`, `request.auth.*`…). */
+export function httpOnlyKey(key: string): boolean {
+  return HTTP_ONLY_KEYS.test(key);
+}
+
+const isMap = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A list read on first use: most policies are walked for a few fields only. */
+class LazyValues implements AuthzValues {
+  private list?: { value: string; pointer: string }[];
+  constructor(readonly pointer: string, private readonly raw: readonly unknown[]) {}
+  get values(): readonly { value: string; pointer: string }[] {
+    if (!this.list) {
+      this.list = [];
+      for (let i = 0; i < this.raw.length; i++) {
+        const x = this.raw[i];
+        if (typeof x === 'string' || typeof x === 'number') this.list.push({ value: String(x), pointer: `${this.pointer}/${i}` });
+      }
+    }
+    return this.list;
+  }
+}
+
+function values(v: unknown, pointer: string): AuthzValues | undefined {
+  return Array.isArray(v) ? new LazyValues(pointer, v) : undefined;
+}
+
+function clauses(list: unknown, base: string, inner: 'source' | 'operation'): AuthzClause[] {
+  if (!Array.isArray(list)) return [];
+  const out: AuthzClause[] = [];
+  list.forEach((e: any, i: number) => {
+    const o = e?.[inner];
+    if (!isMap(o)) return;
+    const pointer = `${base}/${i}/${inner}`;
+    const fields: Record<string, AuthzValues> = {};
+    for (const k of Object.keys(o)) {
+      const v = values(o[k], `${pointer}/${k}`);
+      if (v) fields[k] = v;
+    }
+    out.push({ pointer, fields });
+  });
+  return out;
+}
+
+export function authorizationPolicyOf(r: Resource, rootNamespace: string): AuthorizationPolicyInfo {
+  const spec = isMap(r.object?.spec) ? r.object.spec : {};
+  const labels = labelMap(spec.selector?.matchLabels);
+  const rules: AuthzRule[] = [];
+  if (Array.isArray(spec.rules)) {
+    spec.rules.forEach((rule: any, i: number) => {
+      if (!isMap(rule)) return;
+      const pointer = `/spec/rules/${i}`;
+      const when: AuthzCondition[] = [];
+      if (Array.isArray(rule.when)) {
+        rule.when.forEach((c: any, j: number) => {
+          if (!isMap(c) || typeof c.key !== 'string') return;
+          const p = `${pointer}/when/${j}`;
+          when.push({ pointer: p, key: c.key, values: values(c.values, `${p}/values`), notValues: values(c.notValues, `${p}/notValues`) });
+        });
+      }
+      rules.push({ index: i, pointer, from: clauses(rule.from, `${pointer}/from`, 'source'), to: clauses(rule.to, `${pointer}/to`, 'operation'), when });
+    });
+  }
+  const info: AuthorizationPolicyInfo = {
+    resource: r,
+    namespace: r.namespace,
+    name: r.name,
+    action: typeof spec.action === 'string' ? spec.action : 'ALLOW',
+    selector: Object.keys(labels).length ? labels : undefined,
+    targeted: spec.targetRef !== undefined || spec.targetRefs !== undefined,
+    meshWide: r.namespace === rootNamespace,
+    rules,
+  };
+  if (typeof spec.provider?.name === 'string') info.provider = spec.provider.name;
+  return info;
+}
+
+/** AuthorizationPolicies and the workloads each applies to. */
+export class AuthorizationPolicies {
+  readonly all: AuthorizationPolicyInfo[] = [];
+  private readonly byResource = new Map<Resource, AuthorizationPolicyInfo>();
+  private readonly scopes = new Map<AuthorizationPolicyInfo, Workload[]>();
+  private readonly byNamespace = new Map<string, AuthorizationPolicyInfo[]>();
+
+  constructor(private readonly g: MeshGraph) {
+    for (const r of g.resources.ofKind('AuthorizationPolicy', 'security.istio.io')) {
+      const ap = authorizationPolicyOf(r, g.mesh.rootNamespace);
+      this.all.push(ap);
+      this.byResource.set(r, ap);
+      push(this.byNamespace, ap.namespace, ap);
+    }
+  }
+
+  /** Policies that apply to a workload: selector-less or matching ones of its namespace and of the root namespace. */
+  forWorkload(w: Workload): AuthorizationPolicyInfo[] {
+    const out: AuthorizationPolicyInfo[] = [];
+    const namespaces = w.namespace === this.g.mesh.rootNamespace ? [w.namespace] : [w.namespace, this.g.mesh.rootNamespace];
+    for (const ns of namespaces) for (const ap of this.byNamespace.get(ns) ?? []) if (!ap.targeted && (!ap.selector || labelsMatch(ap.selector, w.labels))) out.push(ap);
+    return out;
+  }
+
+  of(r: Resource): AuthorizationPolicyInfo | undefined {
+    return this.byResource.get(r);
+  }
+
+  /**
+   * The workloads a policy applies to: selected ones in its namespace (any namespace for the root namespace), or
+   * all of them without a selector; none for a policy with targetRefs (it applies to waypoints and gateways).
+   */
+  workloadsOf(ap: AuthorizationPolicyInfo): readonly Workload[] {
+    let list = this.scopes.get(ap);
+    if (!list) {
+      const ns = ap.meshWide ? undefined : ap.namespace;
+      list = ap.targeted ? [] : ap.selector ? this.g.workloads.select({ labels: ap.selector, expressions: [] }, ns) : ns === undefined ? [...this.g.workloads.all()] : [...this.g.workloads.inNamespace(ns)];
+      this.scopes.set(ap, list);
+    }
+    return list;
+  }
+}

@@ -1,0 +1,4 @@
+import { authorizationpolicyHttpFieldsOnTcp } from '../../rules/authorizationpolicy-http-fields-on-tcp.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(authorizationpolicyHttpFieldsOnTcp).run();

@@ -1,0 +1,4 @@
+import { authorizationpolicyRuleNeverMatches } from '../../rules/authorizationpolicy-rule-never-matches.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(authorizationpolicyRuleNeverMatches).run();

@@ -1,0 +1,4 @@
+import { destinationruleMtlsOverridden } from '../../rules/destinationrule-mtls-overridden.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(destinationruleMtlsOverridden).run();

@@ -1,0 +1,4 @@
+import { mtlsDrPlaintextToStrict } from '../../rules/mtls-dr-plaintext-to-strict.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(mtlsDrPlaintextToStrict).run();

@@ -1,0 +1,4 @@
+import { peerauthenticationMultipleDefaults } from '../../rules/peerauthentication-multiple-defaults.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(peerauthenticationMultipleDefaults).run();

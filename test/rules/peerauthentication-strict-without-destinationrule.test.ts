@@ -1,0 +1,4 @@
+import { peerauthenticationStrictWithoutDestinationrule } from '../../rules/peerauthentication-strict-without-destinationrule.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(peerauthenticationStrictWithoutDestinationrule).run();

@@ -1,0 +1,4 @@
+import { workloadMissingSidecar } from '../../rules/workload-missing-sidecar.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(workloadMissingSidecar).run();
