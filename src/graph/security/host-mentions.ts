@@ -38,6 +38,8 @@ export function hostTokens(value: string, callerNs: string, domain: string, envN
     const start = m.index;
     const before = value.slice(Math.max(0, start - 3), start);
     if (start > 0 && /[A-Za-z0-9_.]$/.test(before)) continue;
+    // `user:password@host`: the user name is not a host.
+    if (/^(:[^@\s/]*)?@/.test(value.slice(start + m[0].length - (m[1] ? m[1].length + 1 : 0), start + m[0].length + 64))) continue;
     const port = m[1] !== undefined ? Number(m[1]) : undefined;
     let host = (port !== undefined ? m[0].slice(0, m[0].lastIndexOf(':')) : m[0]).toLowerCase();
     if (host.endsWith('.')) host = host.slice(0, -1);
