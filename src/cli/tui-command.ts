@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { lint, type LintOptions, type Rule } from '../engine/index.ts';
 import { render, wantsColor } from '../report/index.ts';
 import { meshSource } from '../report/tui/mesh.ts';
+import { securityLookup } from '../report/tui/security.ts';
 import type { RunOutcome } from '../report/tui/run.tsx';
 import { UsageError, type LintArgs } from './args.ts';
 import { gitRoot } from './git.ts';
@@ -39,7 +40,7 @@ export async function runTuiLint(args: LintArgs, io: Io, options: LintOptions, r
       writeFileSync(resolve(io.cwd, out.file), render(format, data, { cwd: io.cwd, root, color: false, columns: 100, env: io.env }));
     }
     first = false;
-    return { result: { report: data, mesh: meshSource(result.graph) }, exitCode: exitCode(result, args.failOn) };
+    return { result: { report: data, mesh: meshSource(result.graph, securityLookup(result.graph)) }, exitCode: exitCode(result, args.failOn) };
   };
   return runTui({
     target: args.paths.join(' '),

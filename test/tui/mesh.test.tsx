@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { buildGraph } from '../../src/graph/index.ts';
 import { meshSource } from '../../src/report/tui/mesh.ts';
 import { routeLines } from '../../src/report/tui/mesh-view.tsx';
+import { securityLookup } from '../../src/report/tui/security.ts';
 import { matchText } from '../../src/report/tui/route-match.ts';
 import { parseText } from '../helpers/lint.ts';
 import { KEY, open, rows } from './render.tsx';
@@ -131,6 +132,37 @@ Model('a security lookup fills in mTLS mode and sidecar status', () => {
   const lines = plain(routeLines(m, 'details.bookinfo.svc.cluster.local', 100));
   assert.is(lines[3], '   └─ Deployment bookinfo/details-v1  mTLS STRICT · sidecar injected');
   assert.is(lines.length, 4, 'no caveat when the status is known');
+});
+
+Model('with the security model: mTLS mode from PeerAuthentications, sidecar status from injection', () => {
+  const extra = `
+---
+apiVersion: v1
+kind: Namespace
+metadata: {name: bookinfo, labels: {istio-injection: enabled}}
+---
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: {name: strict-reviews, namespace: bookinfo}
+spec:
+  selector: {matchLabels: {app: reviews}}
+  mtls: {mode: STRICT}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: details-v1, namespace: bookinfo}
+spec:
+  template:
+    metadata: {labels: {app: details}, annotations: {sidecar.istio.io/inject: "false"}}
+    spec: {containers: [{name: app, image: details:1}]}
+`;
+  const g = buildGraph(parseText(MANIFESTS + extra, 'mesh.yaml').resources);
+  const m = meshSource(g, securityLookup(g));
+  const reviews = plain(routeLines(m, 'reviews.bookinfo.svc.cluster.local', 100));
+  assert.ok(reviews.includes('   │        └─ Deployment bookinfo/reviews-v2  mTLS STRICT · sidecar injected'), reviews.join('\n'));
+  const details = plain(routeLines(m, 'details.bookinfo.svc.cluster.local', 100));
+  assert.is(details[3], '   └─ Deployment bookinfo/details-v1  mTLS not enforced · sidecar none');
+  assert.is(details.length, 4, 'no caveat: the status is known');
 });
 
 Model('match blocks: conditions joined with commas, blocks with "or"', () => {

@@ -70,10 +70,21 @@ if (tmuxVersion.status !== 0) {
     s = await until('demo', (x) => x.split('\n').find((l) => l.startsWith('›')) !== first, 'the selection moving down');
     keys('demo', 'Enter');
     s = await until('demo', (x) => x.includes(`Finding 2 of ${findings}`), 'the second finding');
-    captures.detail = s;
     assert.match(s, /\n {2}> +\d+ │ .*\n +│ +\^+/, 'a code frame with carets');
     keys('demo', 'Escape');
     await until('demo', (x) => x.includes('Findings  '), 'the list again');
+    // The finding the README shows: the route to a subset that no DestinationRule defines.
+    keys('demo', '/', 'subset-not-found', 'Enter');
+    await until('demo', (x) => / of \d+ findings? · \/subset-not-found/.test(x) && !x.includes('█'), 'the search for the rule');
+    keys('demo', 'Enter');
+    captures.detail = await until('demo', (x) => /Finding 1 of \d+/.test(x) && x.includes('subset-not-found'), 'the subset finding');
+    keys('demo', 'G');
+    captures.related = await until('demo', (x) => x.includes('Related locations'), 'the related locations');
+    assert.match(captures.related, /↳ .*\n.*:\d+:\d+\n(.*│.*\n)+/, 'each related location with its own frame');
+    keys('demo', 'Escape');
+    await until('demo', (x) => x.includes('Findings  '), 'the list again');
+    keys('demo', 'c');
+    await until('demo', (x) => x.includes(`Findings  ${findings} finding`), 'the filters cleared');
 
     keys('demo', 'f');
     captures.filter = await until('demo', (x) => x.includes('Filter by [rule]'), 'the filter picker');
@@ -159,7 +170,8 @@ if (tmuxVersion.status !== 0) {
     const views: [string, string][] = [
       ['progress', 'Live progress while a large repository loads'],
       ['list', 'Summary and findings grouped by file'],
-      ['detail', 'A finding: code frame, fix, the rule, related locations'],
+      ['detail', 'A finding: code frame with the node highlighted, fix, the rule'],
+      ['related', 'The same finding scrolled down: related locations with their own frames'],
       ['filter', 'Filter picker (rule, namespace, kind)'],
       ['search', 'Free-text search'],
       ['mesh', 'Mesh view: hosts'],
