@@ -9,7 +9,7 @@ const UNSUPPORTED = /no matching overload|unknown variable|unknown function|inva
 
 const RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
 
-type Compiled = { program?: CelProgram; error?: string; memo?: Map<string, [unknown, string | undefined]> };
+type Compiled = { program?: CelProgram; error?: string; transition?: boolean; memo?: Map<string, [unknown, string | undefined]> };
 const programs = new Map<string, Compiled>();
 
 /** Per-run state: rules already reported as unsupported are reported once. */
@@ -38,13 +38,13 @@ function walk(value: unknown, node: CelNode, pointer: string, visit: (v: unknown
 }
 
 function evaluate(r: Resource, spec: CelRuleSpec, value: unknown, node: CelNode, pointer: string, run: CelRun, codes: Finding['codes'], out: Finding[]): void {
+  const c = compile(spec);
   // Transition rules compare with the stored object; on create (what a manifest is) they do not run.
-  if (/\boldSelf\b/.test(spec.rule)) return;
-  const c = compile(spec.rule);
+  if (c.transition) return;
   let result: unknown;
   let error = c.error;
   // A rule on a scalar gives the same answer for the same value: durations and ports repeat across a repo.
-  const memoKey = typeof value === 'object' ? undefined : `${typeof value}:${String(value)}`;
+  const memoKey = typeof value === 'string' ? `s${value}` : typeof value === 'object' ? undefined : `${typeof value}${String(value)}`;
   const memo = memoKey === undefined ? undefined : c.memo?.get(memoKey);
   if (memo) [result, error] = memo;
   else if (c.program) {
@@ -73,16 +73,25 @@ function evaluate(r: Resource, spec: CelRuleSpec, value: unknown, node: CelNode,
   out.push({ ruleId: 'schema-cel', resource: r, pointer, key, codes, discriminator: spec.rule, message: `${displayPath(pointer)}: ${what}${got}${error ? ` (evaluation error: ${error})` : ''}` });
 }
 
-function compile(rule: string): Compiled {
-  let c = programs.get(rule);
+const bySpec = new WeakMap<CelRuleSpec, Compiled>();
+
+/** The rule's program, compiled once per rule text (modules share identical rules) and found by identity after. */
+function compile(spec: CelRuleSpec): Compiled {
+  let c = bySpec.get(spec);
+  if (c) return c;
+  c = programs.get(spec.rule);
   if (!c) {
-    try {
-      c = { program: celEnvironment().parse(rule) };
-    } catch (e: any) {
-      c = { error: String(e?.message ?? e).split('\n')[0] };
+    if (/\boldSelf\b/.test(spec.rule)) c = { transition: true };
+    else {
+      try {
+        c = { program: celEnvironment().parse(spec.rule) };
+      } catch (e: any) {
+        c = { error: String(e?.message ?? e).split('\n')[0] };
+      }
     }
-    programs.set(rule, c);
+    programs.set(spec.rule, c);
   }
+  bySpec.set(spec, c);
   return c;
 }
 
