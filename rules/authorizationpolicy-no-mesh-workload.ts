@@ -53,7 +53,7 @@ export const authorizationpolicyNoMeshWorkload = defineRule({
       if (!selector && ap.meshWide) continue;
       const scope = ap.meshWide ? undefined : ap.namespace;
       if (!ctx.closedWorld && scope !== undefined && !hasWorkloads(g, scope)) continue;
-      const selected = selector ? g.workloads.select({ labels: selector, expressions: [] }, scope) : g.workloads.inNamespace(ap.namespace);
+      const selected = ap.targeted ? g.workloads.inNamespace(ap.namespace) : sec.authorizationPolicies.workloadsOf(ap);
       if (selected.some((w) => enforced(sec.sidecar(w).state))) continue;
       const outside = selected.find((w) => !w.synthetic);
       const what = selector ? `Selector ${selectorText(selector)}` : `Namespace "${ap.namespace}"`;

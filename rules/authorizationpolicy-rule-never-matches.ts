@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/index.ts';
 import { security, type AuthzClause } from '../src/graph/security/index.ts';
 
-const NEGATED = ['principals', 'requestPrincipals', 'namespaces', 'ipBlocks', 'remoteIpBlocks', 'hosts', 'ports', 'methods', 'paths'];
+const NEGATED = ['principals', 'requestPrincipals', 'namespaces', 'ipBlocks', 'remoteIpBlocks', 'hosts', 'ports', 'methods', 'paths'].map((f) => [f, `not${f[0].toUpperCase()}${f.slice(1)}`]);
 const CASE = (not: string) => `apiVersion: security.istio.io/v1
 kind: AuthorizationPolicy
 metadata: {name: reports, namespace: shop}
@@ -17,21 +17,24 @@ const covers = (pattern: string, v: string) =>
 
 /** Why a source or operation can never match: a list cancelled by its `not` form, principals of other namespaces, relative paths. */
 function contradiction(c: AuthzClause): { pointer: string; why: string } | undefined {
-  for (const f of NEGATED) {
-    const pos = c.fields[f]?.values;
-    const neg = c.fields[`not${f[0].toUpperCase()}${f.slice(1)}`]?.values;
-    if (pos?.length && neg?.length && pos.every((p) => !p.value.includes('*') && neg.some((n) => covers(n.value, p.value)))) {
-      return { pointer: c.fields[f].pointer, why: `every entry of "${f}" is excluded by its "not${f[0].toUpperCase()}${f.slice(1)}"` };
+  for (const [f, not] of NEGATED) {
+    if (!c.fields[f] || !c.fields[not]) continue;
+    const pos = c.fields[f].values;
+    const neg = c.fields[not].values;
+    if (pos.length && neg.length && pos.every((p) => !p.value.includes('*') && neg.some((n) => covers(n.value, p.value)))) {
+      return { pointer: c.fields[f].pointer, why: `every entry of "${f}" is excluded by its "${not}"` };
     }
   }
-  const ns = c.fields.namespaces?.values.map((v) => v.value) ?? [];
-  const principals = c.fields.principals?.values ?? [];
-  if (ns.length && principals.length && principals.every((p) => {
-    const m = /\/ns\/([^/*]+)\/sa\//.exec(p.value);
-    return m && !ns.some((n) => covers(n, m[1]));
-  })) return { pointer: c.fields.principals.pointer, why: `no principal belongs to the namespaces ${ns.map((n) => `"${n}"`).join(', ')} it also requires` };
-  const path = c.fields.paths?.values.find((p) => !p.value.startsWith('/') && !p.value.startsWith('*'));
-  if (path && c.fields.paths.values.every((p) => !p.value.startsWith('/') && !p.value.startsWith('*'))) return { pointer: path.pointer, why: `request paths start with "/" and "${path.value}" does not` };
+  if (c.fields.namespaces && c.fields.principals) {
+    const ns = c.fields.namespaces.values.map((v) => v.value);
+    const principals = c.fields.principals.values;
+    if (ns.length && principals.length && principals.every((p) => {
+      const m = /\/ns\/([^/*]+)\/sa\//.exec(p.value);
+      return m && !ns.some((n) => covers(n, m[1]));
+    })) return { pointer: c.fields.principals.pointer, why: `no principal belongs to the namespaces ${ns.map((n) => `"${n}"`).join(', ')} it also requires` };
+  }
+  const paths = c.fields.paths?.values ?? [];
+  if (paths.length && paths.every((p) => !p.value.startsWith('/') && !p.value.startsWith('*'))) return { pointer: paths[0].pointer, why: `request paths start with "/" and "${paths[0].value}" does not` };
   return undefined;
 }
 

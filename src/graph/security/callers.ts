@@ -96,10 +96,11 @@ export class Callers {
     this.ingress ??= ingressBackends(g);
     this.gateways ??= foreignGatewayBackends(g);
     const isService = svc.kind === 'Service';
-    const out: StaticCaller[] = this.mentions.of(svc.hosts, isService ? svc : undefined).map((m) => ({ kind: 'workload', resource: m.workload.resource, pointer: m.pointer, text: m.text, port: m.port, workload: m.workload, via: m.via }));
+    const mentions = this.mentions.of(svc.hosts, isService ? svc : undefined);
+    const out: StaticCaller[] = mentions.length ? mentions.map((m) => ({ kind: 'workload', resource: m.workload.resource, pointer: m.pointer, text: m.text, port: m.port, workload: m.workload, via: m.via })) : [];
     if (!isService) return out;
     const key = `${svc.namespace}/${svc.name}`;
-    out.push(...(this.ingress.get(key) ?? []), ...(this.gateways.get(key) ?? []));
+    for (const list of [this.ingress.get(key), this.gateways.get(key)]) if (list) out.push(...list);
     const type = svc.resource.object?.spec?.type;
     if (type === 'NodePort' || type === 'LoadBalancer') out.push({ kind: 'external', resource: svc.resource, pointer: '/spec/type', text: `type: ${type}` });
     return out;

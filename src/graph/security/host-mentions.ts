@@ -144,10 +144,15 @@ export class HostMentions {
   }
 
   /** Mentions of a Kubernetes Service (`name` in its own namespace, `name.ns`, `name.ns.svc`, FQDN) or of other hosts. */
-  of(hosts: readonly string[], service?: { namespace: string; name: string }): HostMention[] {
-    const out: HostMention[] = [];
-    for (const h of hosts) out.push(...(this.byKey.get(h.toLowerCase()) ?? []));
-    if (service) out.push(...(this.byKey.get(`${service.namespace}/${service.name.toLowerCase()}`) ?? []));
-    return out;
+  of(hosts: readonly string[], service?: { namespace: string; name: string }): readonly HostMention[] {
+    let out: HostMention[] | undefined;
+    const add = (list: HostMention[] | undefined) => {
+      if (list) (out ??= []).push(...list);
+    };
+    for (const h of hosts) add(this.byKey.get(h.toLowerCase()));
+    if (service) add(this.byKey.get(`${service.namespace}/${service.name.toLowerCase()}`));
+    return out ?? NONE;
   }
 }
+
+const NONE: readonly HostMention[] = [];

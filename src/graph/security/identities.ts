@@ -45,16 +45,14 @@ export class Identities {
   constructor(g: MeshGraph) {
     this.trustDomains = [g.mesh.trustDomain, ...g.mesh.trustDomainAliases];
     const add = (ns: string, sa: string, r: Resource) => {
-      this.namespaces.add(ns);
       const id = `${ns}/${sa}`;
-      if (!this.declaredBy.has(id)) this.declaredBy.set(id, r);
+      if (this.declaredBy.has(id)) return;
+      this.declaredBy.set(id, r);
+      this.namespaces.add(ns);
+      for (const td of this.trustDomains) this.exact.add(`${td}/ns/${ns}/sa/${sa}`);
     };
     for (const r of g.resources.ofKind('ServiceAccount', '')) add(r.namespace, r.name, r);
     for (const w of g.workloads.all()) if (!w.synthetic && w.kind !== 'WorkloadGroup') add(w.namespace, w.serviceAccount || 'default', w.resource);
-    for (const id of this.declaredBy.keys()) {
-      const [ns, sa] = id.split('/');
-      for (const td of this.trustDomains) this.exact.add(`${td}/ns/${ns}/sa/${sa}`);
-    }
   }
 
   private get sorted(): string[] {

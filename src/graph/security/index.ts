@@ -42,6 +42,7 @@ export interface TlsTarget {
   backends: PortBackend[];
 }
 
+const ISTIO_KINDS = ['VirtualService', 'DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'EnvoyFilter', 'WorkloadEntry', 'WorkloadGroup', 'PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication', 'Telemetry', 'WasmPlugin', 'ProxyConfig'];
 const portList = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
 
 /** The security view of the mesh: who has a sidecar, which mTLS mode each workload port enforces, who calls whom without one. */
@@ -76,7 +77,7 @@ export class SecurityModel {
     if (!this.used) {
       this.used = new Set();
       for (const w of this.g.workloads.all()) if (!w.synthetic) this.used.add(w.namespace);
-      for (const r of this.g.resources.all) if (r.namespace && r.group.endsWith('istio.io')) this.used.add(r.namespace);
+      for (const kind of ISTIO_KINDS) for (const r of this.g.resources.ofKind(kind)) if (r.namespace && r.group.endsWith('istio.io')) this.used.add(r.namespace);
     }
     return this.used.has(ns);
   }
