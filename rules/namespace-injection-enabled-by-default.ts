@@ -48,11 +48,8 @@ ${WORKLOAD}`,
     const g = ctx.graph;
     const sec = g.facet(security);
     for (const r of g.resources.ofKind('Namespace', '')) {
-      if (r.name === g.mesh.istioNamespace) continue;
-      const labels = r.labels;
-      if (labels['istio-injection'] || labels['istio.io/rev'] !== undefined || labels['istio.io/dataplane-mode'] === 'ambient') continue;
-      const byDefault = sec.injector.enableNamespacesByDefault();
-      if (!byDefault?.value || (!ctx.closedWorld && !sec.namespaceInUse(r.name))) continue;
+      if (!sec.namespace(r.name).byDefault || (!ctx.closedWorld && !sec.namespaceInUse(r.name))) continue;
+      const byDefault = sec.injector.enableNamespacesByDefault()!;
       ctx.report({
         resource: r,
         pointer: '/metadata/name',

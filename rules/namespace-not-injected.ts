@@ -1,6 +1,20 @@
 import { defineRule } from '../src/engine/index.ts';
 import { security } from '../src/graph/security/index.ts';
 
+const CASE = (labels: string) => `apiVersion: v1
+kind: Namespace
+metadata: {name: batch${labels}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: export, namespace: batch}
+spec:
+  selector: {matchLabels: {app: export}}
+  template:
+    metadata: {labels: {app: export}}
+    spec: {containers: [{name: export, image: export:1}]}
+`;
+
 export const namespaceNotInjected = defineRule({
   id: 'namespace-not-injected',
   severity: 'info',
@@ -15,32 +29,8 @@ export const namespaceNotInjected = defineRule({
       'AuthorizationPolicies, PeerAuthentications and telemetry do not apply to them. Mark a namespace that is meant to stay ' +
       'outside the mesh with `istio-injection=disabled`.',
     fix: 'Label the namespace `istio-injection: enabled` (or `istio.io/rev: <revision>`), or `istio-injection: disabled` to keep it out on purpose.',
-    bad: `apiVersion: v1
-kind: Namespace
-metadata: {name: batch}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: export, namespace: batch}
-spec:
-  selector: {matchLabels: {app: export}}
-  template:
-    metadata: {labels: {app: export}}
-    spec: {containers: [{name: export, image: export:1}]}
-`,
-    good: `apiVersion: v1
-kind: Namespace
-metadata: {name: batch, labels: {istio-injection: enabled}}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: export, namespace: batch}
-spec:
-  selector: {matchLabels: {app: export}}
-  template:
-    metadata: {labels: {app: export}}
-    spec: {containers: [{name: export, image: export:1}]}
-`,
+    bad: CASE(''),
+    good: CASE(', labels: {istio-injection: enabled}'),
     notes:
       'istioctl analyze reports every unlabelled Namespace; meshlint reports only namespaces that hold workloads or Istio ' +
       'configuration among the inputs, except under --closed-world (which mirrors istioctl). The Istio namespace and ambient ' +
@@ -50,10 +40,8 @@ spec:
     const g = ctx.graph;
     const sec = g.facet(security);
     for (const r of g.resources.ofKind('Namespace', '')) {
-      if (r.name === g.mesh.istioNamespace) continue;
-      const labels = r.labels;
-      if (labels['istio-injection'] || labels['istio.io/rev'] !== undefined || labels['istio.io/dataplane-mode'] === 'ambient') continue;
-      if (sec.injector.enableNamespacesByDefault(labels['istio.io/rev'])?.value) continue;
+      // Mode 'none': no injection label, not ambient, and the injector does not inject it by default.
+      if (r.name === g.mesh.istioNamespace || sec.namespace(r.name).mode !== 'none') continue;
       if (!ctx.closedWorld && !sec.namespaceInUse(r.name)) continue;
       const pods = g.workloads.inNamespace(r.name).filter((w) => !w.synthetic);
       const one = pods.length === 1;

@@ -1,6 +1,22 @@
 import { defineRule } from '../src/engine/index.ts';
 import { proxyContainer, security } from '../src/graph/security/index.ts';
 
+const CASE = (label: string) => `apiVersion: v1
+kind: Namespace
+metadata: {name: gateways}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ingress, namespace: gateways}
+spec:
+  selector: {matchLabels: {istio: ingress}}
+  template:
+    metadata:
+      labels: {istio: ingress${label}}
+      annotations: {inject.istio.io/templates: gateway}
+    spec: {containers: [{name: istio-proxy, image: auto}]}
+`;
+
 export const workloadImageAutoNotInjected = defineRule({
   id: 'workload-image-auto-not-injected',
   severity: 'warning',
@@ -14,36 +30,8 @@ export const workloadImageAutoNotInjected = defineRule({
       'When no injection webhook selects the pod — its namespace is not labelled for injection and the pod template does ' +
       'not carry `sidecar.istio.io/inject: "true"` — the kubelet tries to pull an image called `auto` and the pods never start.',
     fix: 'Label the pod template `sidecar.istio.io/inject: "true"` (as the gateway chart does), or label its namespace for injection.',
-    bad: `apiVersion: v1
-kind: Namespace
-metadata: {name: gateways}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ingress, namespace: gateways}
-spec:
-  selector: {matchLabels: {istio: ingress}}
-  template:
-    metadata:
-      labels: {istio: ingress}
-      annotations: {inject.istio.io/templates: gateway}
-    spec: {containers: [{name: istio-proxy, image: auto}]}
-`,
-    good: `apiVersion: v1
-kind: Namespace
-metadata: {name: gateways}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ingress, namespace: gateways}
-spec:
-  selector: {matchLabels: {istio: ingress}}
-  template:
-    metadata:
-      labels: {istio: ingress, sidecar.istio.io/inject: "true"}
-      annotations: {inject.istio.io/templates: gateway}
-    spec: {containers: [{name: istio-proxy, image: auto}]}
-`,
+    bad: CASE(''),
+    good: CASE(', sidecar.istio.io/inject: "true"'),
     notes:
       'When the inputs hold MutatingWebhookConfigurations, their Istio webhooks (names ending in istio.io) decide, as in ' +
       'istioctl analyze; otherwise the namespace and pod labels do (the injector\'s default webhooks). A Pod read from a ' +

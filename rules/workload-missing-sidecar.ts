@@ -2,6 +2,19 @@ import { defineRule } from '../src/engine/index.ts';
 import type { Workload } from '../src/graph/index.ts';
 import { proxyContainer, security } from '../src/graph/security/index.ts';
 
+const CASE = (optOut: string) => `apiVersion: v1
+kind: Namespace
+metadata: {name: shop, labels: {istio-injection: enabled}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: cart, namespace: shop}
+spec:
+  selector: {matchLabels: {app: cart}}
+  template:
+    metadata: {labels: {app: cart${optOut}}}
+    spec: {containers: [{name: cart, image: cart:1}]}
+`;
 const NO_CODES = { istio: undefined, istioAnalyzer: undefined };
 const optedOut = (w: Workload) => {
   const v = w.labels['sidecar.istio.io/inject'] ?? w.annotations['sidecar.istio.io/inject'];
@@ -24,32 +37,8 @@ export const workloadMissingSidecar = defineRule({
       'A pod template that opts out with `sidecar.istio.io/inject: "false"` in such a namespace is reported as info: its pods ' +
       'cannot call services whose PeerAuthentication is STRICT.',
     fix: 'Restart the workload so the injector adds the sidecar, or drop the opt-out label if the workload should be in the mesh.',
-    bad: `apiVersion: v1
-kind: Namespace
-metadata: {name: shop, labels: {istio-injection: enabled}}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: cart, namespace: shop}
-spec:
-  selector: {matchLabels: {app: cart}}
-  template:
-    metadata: {labels: {app: cart, sidecar.istio.io/inject: "false"}}
-    spec: {containers: [{name: cart, image: cart:1}]}
-`,
-    good: `apiVersion: v1
-kind: Namespace
-metadata: {name: shop, labels: {istio-injection: enabled}}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: cart, namespace: shop}
-spec:
-  selector: {matchLabels: {app: cart}}
-  template:
-    metadata: {labels: {app: cart}}
-    spec: {containers: [{name: cart, image: cart:1}]}
-`,
+    bad: CASE(', sidecar.istio.io/inject: "false"'),
+    good: CASE(''),
     notes:
       'IST0103 is about Pods that exist: a Pod manifest in an injected namespace gets its sidecar when it is created, so it is ' +
       'reported only when it was read from a cluster (uid or status) or under --closed-world (as istioctl analyze does). ' +

@@ -2,6 +2,17 @@ import { defineRule } from '../src/engine/index.ts';
 
 const PROXY_UID = 1337;
 const PROXIES = new Set(['istio-proxy', 'istio-operator']);
+const CASE = (uid: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      securityContext: {runAsUser: ${uid}}
+      containers: [{name: web, image: web:1}]
+`;
 
 export const workloadRunsAsProxyUid = defineRule({
   id: 'workload-runs-as-proxy-uid',
@@ -16,28 +27,8 @@ export const workloadRunsAsProxyUid = defineRule({
       'proxy\'s own connections are not captured. An application running as 1337 therefore bypasses the sidecar: its ' +
       'outbound calls are plaintext, unrouted and unauthenticated, and STRICT peers reset them.',
     fix: 'Run the application as another user ID.',
-    bad: `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: shop}
-spec:
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      securityContext: {runAsUser: 1337}
-      containers: [{name: web, image: web:1}]
-`,
-    good: `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: shop}
-spec:
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      securityContext: {runAsUser: 1000}
-      containers: [{name: web, image: web:1}]
-`,
+    bad: CASE(1337),
+    good: CASE(1000),
     notes: 'As istioctl analyze: Istio control-plane objects (a label key `istio`, or `release: istio`) and init containers are not checked. The Istio code is set for Pods and Deployments, the kinds istioctl analyze reads.',
   },
   check(ctx) {

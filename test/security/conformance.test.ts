@@ -1,14 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { suite } from 'uvu';
-import * as assert from 'uvu/assert';
-import { ROOT } from '../helpers/lint.ts';
+import { conformanceSuite } from '../helpers/conformance.ts';
 
-// The istioctl analyze conformance cases of the analyzers the security rules reproduce. The cases live outside
-// the project; without them (or without a build) the suite skips itself.
-const RUNNER = join(ROOT, '../shared/conformance/istio-conformance.mjs');
-const ANALYZERS = [
+// The istioctl analyze analyzers the security rules reproduce.
+conformanceSuite('security analyzers', [
   'injection.Analyzer',
   'injection.ImageAutoAnalyzer',
   'injection.ImageAnalyzer',
@@ -16,24 +9,4 @@ const ANALYZERS = [
   'auth.AuthorizationPoliciesAnalyzer',
   'authn.BlockedCIDRsAnalyzer',
   'virtualservice.JWTClaimRouteAnalyzer',
-];
-
-const s = suite('istio conformance: security analyzers');
-const available = existsSync(RUNNER) && existsSync(join(ROOT, 'dist/meshlint.js'));
-
-s(available ? 'every case of the security analyzers passes' : 'skipped: conformance cases or build not available', () => {
-  if (!available) return;
-  let out: string;
-  try {
-    out = execFileSync(process.execPath, [RUNNER, '--cmd', `${process.execPath} bin/meshlint.js`, '--analyzers', ANALYZERS.join(',')], { cwd: ROOT, encoding: 'utf8' });
-  } catch (e: any) {
-    out = String(e.stdout ?? '') + String(e.stderr ?? '');
-  }
-  const m = /istio conformance: (\d+)\/(\d+) cases pass; recall (\d+)\/(\d+).*precision (\d+)\/(\d+)/.exec(out);
-  assert.ok(m, `no summary line in:\n${out}`);
-  assert.ok(Number(m![2]) >= 11, `expected the 11 cases of these analyzers, got ${m![2]}`);
-  assert.is(m![1], m![2], `failing cases:\n${out}`);
-  assert.is(m![5], m![6], `extra findings:\n${out}`);
-});
-
-s.run();
+], 11).run();

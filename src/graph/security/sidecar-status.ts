@@ -54,7 +54,7 @@ export function namespaceInjection(g: MeshGraph, injector: Injector, ns: string)
   const rev = labels['istio.io/rev'];
   if (inj === 'enabled') return { namespace: ns, resource: r, mode: 'sidecar', evidence: at('istio-injection') };
   // Istio's webhooks match `istio-injection In [enabled]` or require the label absent: any other value turns injection off.
-  if (inj !== undefined) return { namespace: ns, resource: r, mode: 'disabled', evidence: at('istio-injection') };
+  if (inj) return { namespace: ns, resource: r, mode: 'disabled', evidence: at('istio-injection') };
   if (rev !== undefined) return { namespace: ns, resource: r, mode: 'sidecar', revision: rev, evidence: at('istio.io/rev') };
   if (labels['istio.io/dataplane-mode'] === 'ambient') return { namespace: ns, resource: r, mode: 'ambient', evidence: at('istio.io/dataplane-mode') };
   const byDefault = ns !== g.mesh.istioNamespace ? injector.enableNamespacesByDefault() : undefined;
