@@ -25,22 +25,26 @@ export interface StaticCaller {
 const ISTIO_GATEWAY_CLASSES = new Set(['istio', 'istio-remote', 'istio-east-west']);
 const ISTIO_GATEWAY_CONTROLLER = 'istio.io/gateway-controller';
 
-/** Ingress backends, by `ns/service`, of Ingresses that no Istio gateway serves. */
-function ingressBackends(g: MeshGraph): Map<string, StaticCaller[]> {
+/**
+ * Ingress backends, by `ns/service`, of Ingresses that no Istio gateway serves: their class (or the cluster's default
+ * IngressClass) is not Istio's. An Ingress without class and no default class among the inputs is left out (unknown).
+ */
+function ingressBackends(g: MeshGraph, closedWorld: boolean): Map<string, StaticCaller[]> {
   const out = new Map<string, StaticCaller[]>();
-  const mesh = g.mesh.raw;
-  const istioClass = typeof mesh.ingressClass === 'string' ? mesh.ingressClass : 'istio';
-  const istioClasses = new Set([istioClass, ...g.resources.ofKind('IngressClass').filter((c) => c.object?.spec?.controller === 'istio.io/ingress-controller').map((c) => c.name)]);
+  const istioClass = typeof g.mesh.raw.ingressClass === 'string' ? g.mesh.raw.ingressClass : 'istio';
+  const classes = g.resources.ofKind('IngressClass');
+  const istioClasses = new Set([istioClass, ...classes.filter((c) => c.object?.spec?.controller === 'istio.io/ingress-controller').map((c) => c.name)]);
+  const defaultClass = classes.find((c) => c.annotations['ingressclass.kubernetes.io/is-default-class'] === 'true')?.name;
   for (const r of g.resources.ofKind('Ingress')) {
     const spec = r.object?.spec;
-    const cls = typeof spec?.ingressClassName === 'string' ? spec.ingressClassName : r.annotations['kubernetes.io/ingress.class'];
-    if (cls ? istioClasses.has(cls) : g.mesh.ingressControllerMode === 'DEFAULT') continue;
+    const cls = (typeof spec?.ingressClassName === 'string' ? spec.ingressClassName : r.annotations['kubernetes.io/ingress.class']) ?? defaultClass;
+    if (cls === undefined ? g.mesh.ingressControllerMode === 'DEFAULT' || !closedWorld : istioClasses.has(cls)) continue;
     const add = (b: any, pointer: string) => {
       const name = b?.service?.name ?? b?.serviceName;
       if (typeof name !== 'string') return;
       const port = b?.service?.port?.number ?? b?.service?.port?.name ?? b?.servicePort;
       const ptr = b?.service ? `${pointer}/service/name` : `${pointer}/serviceName`;
-      push(out, `${r.namespace}/${name}`, { kind: 'ingress', resource: r, pointer: ptr, text: name, through: cls ? `ingress class ${cls}` : 'the default ingress class', port: typeof port === 'number' || typeof port === 'string' ? port : undefined });
+      push(out, `${r.namespace}/${name}`, { kind: 'ingress', resource: r, pointer: ptr, text: name, through: cls ? `ingress class ${cls}` : 'an Ingress without class', port: typeof port === 'number' || typeof port === 'string' ? port : undefined });
     };
     add(spec?.defaultBackend ?? spec?.backend, spec?.defaultBackend ? '/spec/defaultBackend' : '/spec/backend');
     if (Array.isArray(spec?.rules)) {
@@ -93,7 +97,7 @@ export class Callers {
   of(svc: MeshService): StaticCaller[] {
     const g = this.g;
     this.mentions ??= new HostMentions(this.outsideMesh(), (ns, name) => g.resources.get('', 'ConfigMap', ns, name), g.mesh.domainSuffix);
-    this.ingress ??= ingressBackends(g);
+    this.ingress ??= ingressBackends(g, g.closedWorld);
     this.gateways ??= foreignGatewayBackends(g);
     const isService = svc.kind === 'Service';
     const mentions = this.mentions.of(svc.hosts, isService ? svc : undefined);

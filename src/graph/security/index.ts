@@ -194,7 +194,8 @@ export class SecurityModel {
 
   /** Clients without a proxy that the manifests show calling the service (see Callers.of). */
   callersOf(svc: MeshService): StaticCaller[] {
-    this.callerIndex ??= new Callers(this.g, () => this.g.workloads.all().filter((w) => !w.synthetic && this.sidecar(w).state !== 'in'));
+    // Control-plane components talk to the API server, not to services: their strings are not calls.
+    this.callerIndex ??= new Callers(this.g, () => this.g.workloads.all().filter((w) => { const s = this.sidecar(w); return !w.synthetic && s.state !== 'in' && s.mode !== 'control-plane'; }));
     return this.callerIndex.of(svc);
   }
 
