@@ -14,7 +14,7 @@ export function formatSize(n: number): string {
 }
 
 const ms = (x: number | undefined) => (x === undefined ? '-' : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
-const row = (label: string, cells: string[]) => `  ${label.padEnd(38)}${cells.map((c) => c.padStart(14)).join('')}`;
+const row = (label: string, cells: string[]) => `  ${label.padEnd(38)}${cells.map((c) => c.padStart(17)).join('')}`;
 
 /** The run whose total was lowest: its stage times are the ones shown. */
 function bestRun(m: LintMeasure) {
