@@ -40,6 +40,7 @@ export const authorizationpolicyCustomProviderNotFound = defineRule({
     const g = ctx.graph;
     if (g.mesh.source.kind === 'defaults' && !ctx.closedWorld) return;
     const providers = Array.isArray(g.mesh.raw.extensionProviders) ? g.mesh.raw.extensionProviders : [];
+    const mesh = g.facet(security).meshConfigAt('extensionProviders');
     const authorizers = providers.filter((p: any) => EXT_AUTHZ.some((k) => p?.[k] !== undefined)).map((p: any) => String(p.name));
     for (const ap of g.facet(security).authorizationPolicies.all) {
       if (ap.action !== 'CUSTOM' || ap.provider === undefined || authorizers.includes(ap.provider)) continue;
@@ -50,7 +51,7 @@ export const authorizationpolicyCustomProviderNotFound = defineRule({
         message: other
           ? `Provider "${ap.provider}" is not an external authorizer (no envoyExtAuthzHttp/envoyExtAuthzGrpc), so the requests this CUSTOM policy covers are denied (403 RBAC: access denied)`
           : `Provider "${ap.provider}" is not among MeshConfig extensionProviders${authorizers.length ? ` (${authorizers.join(', ')})` : ''}, so the requests this CUSTOM policy covers are denied (403 RBAC: access denied)`,
-        related: g.mesh.source.kind === 'configmap' || g.mesh.source.kind === 'istiooperator' ? [{ resource: g.mesh.source.resource, pointer: g.mesh.source.kind === 'configmap' ? '/data/mesh' : '/spec/meshConfig', message: 'MeshConfig extensionProviders' }] : undefined,
+        related: mesh ? [{ ...mesh, message: 'MeshConfig extensionProviders' }] : undefined,
         fix: authorizers.length ? `Use one of ${authorizers.join(', ')}, or add "${ap.provider}" to extensionProviders.` : `Add "${ap.provider}" to MeshConfig extensionProviders.`,
       });
     }

@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext } from '../src/engine/index.ts';
+import { defineRule, type RelatedInput, type RuleContext } from '../src/engine/index.ts';
 import type { Workload } from '../src/graph/index.ts';
 import { security, type AuthorizationPolicyInfo } from '../src/graph/security/index.ts';
 
@@ -17,18 +17,32 @@ spec:
   rules: [{from: [{source: {namespaces: [frontend]}}]}]
 `;
 
+interface Off {
+  why: string;
+  related?: RelatedInput;
+}
+
 /** Why callers present no mTLS identity to the policy's workloads (undefined when they may). */
-function mtlsOff(ctx: RuleContext, ap: AuthorizationPolicyInfo): string | undefined {
+function mtlsOff(ctx: RuleContext, ap: AuthorizationPolicyInfo): Off | undefined {
   const g = ctx.graph;
   const sec = g.facet(security);
   const ws: Workload[] = sec.authorizationPolicies.workloadsOf(ap).filter((w) => { const s = sec.sidecar(w); return s.state === 'in' && ENFORCING.has(s.mode); });
   const pa = ws.length ? ws.map((w) => sec.mtls(w)) : ap.meshWide || ap.targeted ? [] : [sec.peerAuthentications.inherited(ap.namespace)];
-  if (pa.length && pa.every((m) => m.mode === 'DISABLE')) return `PeerAuthentication "${pa[0].policy!.namespace}/${pa[0].policy!.name}" disables mTLS`;
+  if (pa.length && pa.every((m) => m.mode === 'DISABLE')) {
+    const p = pa[0].policy!;
+    return { why: `PeerAuthentication "${p.namespace}/${p.name}" disables mTLS`, related: { resource: p.resource, pointer: pa[0].pointer, message: `PeerAuthentication ${p.namespace}/${p.name} sets DISABLE` } };
+  }
   const services = ws.flatMap((w) => g.services.servicesOf(w));
   if (!services.length) return undefined;
   const modes = services.map((s) => sec.destinationRulesFor(s).flatMap((dr) => sec.clientTls(dr).filter((c) => c.port === undefined && c.subset === undefined))[0]);
-  if (modes.every((c) => c && c.mode !== 'ISTIO_MUTUAL')) return `DestinationRule "${modes[0]!.dr.namespace}/${modes[0]!.dr.name}" makes clients use tls.mode ${modes[0]!.mode}`;
-  if (!g.mesh.enableAutoMtls && modes.every((c) => !c)) return 'auto mTLS is off and no DestinationRule sets ISTIO_MUTUAL for these services';
+  const first = modes[0];
+  if (first && modes.every((c) => c && c.mode !== 'ISTIO_MUTUAL')) {
+    return { why: `DestinationRule "${first.dr.namespace}/${first.dr.name}" makes clients use tls.mode ${first.mode}`, related: { resource: first.dr.resource, pointer: first.pointer, message: `DestinationRule ${first.dr.namespace}/${first.dr.name} sets ${first.mode}` } };
+  }
+  if (!g.mesh.enableAutoMtls && modes.every((c) => !c)) {
+    const at = sec.meshConfigAt('enableAutoMtls');
+    return { why: 'auto mTLS is off and no DestinationRule sets ISTIO_MUTUAL for these services', related: at && { ...at, message: 'MeshConfig turns auto mTLS off' } };
+  }
   return undefined;
 }
 
@@ -64,14 +78,15 @@ export const authorizationpolicyMtlsRequired = defineRule({
         ...r.when.filter((c) => IDENTITY_KEYS.has(c.key)).map((c) => ({ name: c.key, pointer: c.pointer })),
       ]);
       if (!uses.length) continue;
-      const why = mtlsOff(ctx, ap);
-      if (!why) continue;
+      const off = mtlsOff(ctx, ap);
+      if (!off) continue;
       for (const u of uses) {
         ctx.report({
           resource: ap.resource,
           pointer: u.pointer,
           key: !u.name.includes('.'),
-          message: `"${u.name}" needs the caller's mTLS identity, but ${why} for the workloads of this policy: callers present none, so it cannot match as written`,
+          message: `"${u.name}" needs the caller's mTLS identity, but ${off.why} for the workloads of this policy: callers present none, so it cannot match as written`,
+          related: off.related ? [off.related] : undefined,
           fix: 'Enable mutual TLS for these workloads, or match on other fields.',
         });
       }

@@ -36,6 +36,7 @@ export const authorizationpolicyUnknownTrustDomain = defineRule({
     const g = ctx.graph;
     if (g.mesh.source.kind === 'defaults' && !ctx.closedWorld) return;
     const sec = g.facet(security);
+    const td = sec.meshConfigAt('trustDomain');
     for (const ap of sec.authorizationPolicies.all) {
       for (const rule of ap.rules) {
         for (const src of rule.from) {
@@ -46,6 +47,7 @@ export const authorizationpolicyUnknownTrustDomain = defineRule({
               resource: ap.resource,
               pointer: v.pointer,
               message: `Principal "${v.value}" has trust domain "${m.trustDomain}", but the mesh's is "${g.mesh.trustDomain}"${g.mesh.trustDomainAliases.length ? ` (aliases ${g.mesh.trustDomainAliases.join(', ')})` : ''}: local callers never match it`,
+              related: td ? [{ ...td, message: `MeshConfig trustDomain ${g.mesh.trustDomain}` }] : undefined,
               fix: `Write "${g.mesh.trustDomain}/…", or add "${m.trustDomain}" to MeshConfig trustDomainAliases.`,
             });
           }

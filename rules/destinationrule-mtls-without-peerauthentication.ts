@@ -46,6 +46,7 @@ spec: {mtls: {mode: STRICT}}
     const sec = g.facet(security);
     const pas = sec.peerAuthentications;
     const wide = sec.wideTls();
+    const autoMtlsOff = sec.meshConfigAt('enableAutoMtls');
     const meshOn = enables(pas.meshWide);
     const cases = [
       ...wide.mesh.map((c) => ({ c, code: 'KIA0205', scope: 'every service of the mesh', missing: !meshOn })),
@@ -57,6 +58,7 @@ spec: {mtls: {mode: STRICT}}
         resource: c.dr.resource,
         pointer: c.pointer,
         message: `DestinationRule "${c.dr.namespace}/${c.dr.name}" makes clients send mutual TLS to ${scope}, but with auto mTLS off no PeerAuthentication enables mTLS there: servers still accept plaintext`,
+        related: autoMtlsOff ? [{ ...autoMtlsOff, message: 'MeshConfig turns auto mTLS off' }] : undefined,
         codes: { kiali: code },
         fix: code === 'KIA0205' ? `Add a PeerAuthentication without selector in namespace "${g.mesh.rootNamespace}".` : `Add a PeerAuthentication without selector in namespace "${c.dr.namespace}".`,
       });

@@ -44,6 +44,7 @@ spec:
     if (g.mesh.enableAutoMtls) return;
     const sec = g.facet(security);
     const wide = sec.wideTls();
+    const autoMtlsOff = sec.meshConfigAt('enableAutoMtls');
     const meshMutual = mutual(wide.mesh);
     for (const pa of sec.peerAuthentications.all) {
       if (pa.scope === 'workload' || pa.mode !== 'STRICT') continue;
@@ -56,6 +57,7 @@ spec:
         resource: pa.resource,
         pointer: pa.modePointer,
         message: `PeerAuthentication "${pa.namespace}/${pa.name}" requires mutual TLS in ${scope}, but auto mTLS is off and no DestinationRule makes clients send ISTIO_MUTUAL there: every request is reset`,
+        related: autoMtlsOff ? [{ ...autoMtlsOff, message: 'MeshConfig turns auto mTLS off' }] : undefined,
         codes: { kiali: mesh ? 'KIA0401' : 'KIA0501' },
         fix: mesh ? 'Add a "*.local" DestinationRule with tls.mode: ISTIO_MUTUAL.' : `Add a "*.${pa.namespace}.svc.${g.mesh.domainSuffix}" DestinationRule with tls.mode: ISTIO_MUTUAL.`,
       });

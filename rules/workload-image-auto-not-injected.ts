@@ -58,6 +58,7 @@ export const workloadImageAutoNotInjected = defineRule({
         message: livePod
           ? `Pod "${w.name}" still has \`image: auto\`: the injector never replaced it, so the istio-proxy container cannot start`
           : `${w.kind} "${w.name}" uses \`image: auto\` for istio-proxy but no injection webhook selects its pods, so they fail to pull image "auto"`,
+        related: !livePod && sec.namespace(w.namespace).evidence ? [{ ...sec.namespace(w.namespace).evidence!, message: `Namespace ${w.namespace} does not enable injection` }] : undefined,
         severity: livePod ? 'error' : undefined,
         codes: istio ? { istio } : { istio: undefined, istioAnalyzer: undefined },
         fix: 'Add the label sidecar.istio.io/inject: "true" to the pod template, or label the namespace for injection.',

@@ -82,6 +82,14 @@ export class SecurityModel {
     return this.used.has(ns);
   }
 
+  /** Where a MeshConfig field is set, when the mesh config is a ConfigMap or IstioOperator among the inputs. */
+  meshConfigAt(field: string): { resource: Resource; pointer: string } | undefined {
+    const src = this.g.mesh.source;
+    if (src.kind === 'configmap') return { resource: src.resource, pointer: '/data/mesh' };
+    if (src.kind === 'istiooperator') return { resource: src.resource, pointer: `/spec/meshConfig/${field}` };
+    return undefined;
+  }
+
   /** Sidecar status of a workload: in the mesh, out of it, or unknown (its namespace is not among the inputs). */
   sidecar(w: Workload): SidecarStatus {
     let s = this.statuses.get(w);
