@@ -47,12 +47,13 @@ export const authorizationpolicyNoMeshWorkload = defineRule({
   check(ctx) {
     const g = ctx.graph;
     const sec = g.facet(security);
+    const anyWorkload = g.workloads.all().some((w) => !w.synthetic);
     const enforced = (state: string) => state === 'in' || (state === 'unknown' && !ctx.closedWorld);
     for (const ap of sec.authorizationPolicies.all) {
       const selector = ap.targeted ? undefined : ap.selector;
       if (!selector && ap.meshWide) continue;
       const scope = ap.meshWide ? undefined : ap.namespace;
-      if (!ctx.closedWorld && scope !== undefined && !hasWorkloads(g, scope)) continue;
+      if (!ctx.closedWorld && (scope !== undefined ? !hasWorkloads(g, scope) : !anyWorkload)) continue;
       const selected = ap.targeted ? g.workloads.inNamespace(ap.namespace) : sec.authorizationPolicies.workloadsOf(ap);
       if (selected.some((w) => enforced(sec.sidecar(w).state))) continue;
       const outside = selected.find((w) => !w.synthetic);
