@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildGraph, type MeshGraph, type Workload } from '../../src/graph/index.ts';
-import { security } from '../../src/graph/security/index.ts';
+import { clientTlsFor, security } from '../../src/graph/security/index.ts';
 import { parseText } from '../helpers/lint.ts';
 
 const graphOf = (yaml: string, opts = {}) => buildGraph(parseText(yaml).resources, opts);
@@ -193,3 +193,90 @@ spec:
 });
 
 mtls.run();
+
+const tls = suite('security facet: client TLS');
+
+const DR = `
+apiVersion: v1
+kind: Service
+metadata: {name: db, namespace: legacy}
+spec:
+  selector: {app: db}
+  ports: [{name: tcp-pg, port: 5432}, {name: http, port: 80, targetPort: 9000}]
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: db, namespace: legacy}
+spec:
+  host: db
+  trafficPolicy:
+    tls: {mode: ISTIO_MUTUAL}
+    portLevelSettings: [{port: {number: 5432}, tls: {mode: DISABLE}}]
+  subsets:
+  - name: v2
+    labels: {version: v2}
+    trafficPolicy: {tls: {mode: SIMPLE}}
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: mesh, namespace: istio-system}
+spec:
+  host: "*.local"
+  trafficPolicy: {tls: {mode: ISTIO_MUTUAL}}
+`;
+
+tls('settings apply subset port > subset > port > top, and a host rule shadows the mesh-wide one', () => {
+  const g = graphOf(PAS + DR + deploy('legacy', 'db') + deploy('shop', 'web') + `---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec: {selector: {app: web}, ports: [{name: http, port: 8080}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: db2, namespace: legacy}
+spec:
+  template:
+    metadata: {labels: {app: db, version: v2}}
+    spec: {containers: [{name: pg, image: pg:1}]}
+`);
+  const sec = g.facet(security);
+  const db = g.routing.destinationRules.find((d) => d.name === 'db')!;
+  const settings = sec.clientTls(db);
+  assert.equal(settings.map((c) => `${c.mode} ${c.port ?? '-'} ${c.subset ?? '-'} ${c.pointer}`), [
+    'ISTIO_MUTUAL - - /spec/trafficPolicy/tls/mode',
+    'DISABLE 5432 - /spec/trafficPolicy/portLevelSettings/0/tls/mode',
+    'SIMPLE - v2 /spec/subsets/0/trafficPolicy/tls/mode',
+  ]);
+  assert.is(clientTlsFor(settings, 5432)?.mode, 'DISABLE');
+  assert.is(clientTlsFor(settings, 80)?.mode, 'ISTIO_MUTUAL');
+  assert.is(clientTlsFor(settings, 5432, 'v2')?.mode, 'SIMPLE');
+  const top = sec.tlsTargets(settings[0]).map((t) => `${t.service.name}:${t.port.port} ${t.backends.map((b) => b.workload.name).join(',')}`);
+  assert.equal(top, ['db:80 db,db2']);
+  assert.equal(sec.tlsTargets(settings[2]).map((t) => `${t.service.name}:${t.port.port} ${t.backends.map((b) => b.workload.name).join(',')}`), ['db:5432 db2', 'db:80 db2']);
+  const mesh = g.routing.destinationRules.find((d) => d.name === 'mesh')!;
+  assert.equal(sec.tlsTargets(sec.clientTls(mesh)[0]).map((t) => `${t.service.name}:${t.port.port}`), ['web:8080']);
+});
+
+tls('request authentications apply from the workload namespace and the root namespace', () => {
+  const g = graphOf(deploy('shop', 'web') + `---
+apiVersion: security.istio.io/v1
+kind: RequestAuthentication
+metadata: {name: mesh, namespace: istio-system}
+spec: {jwtRules: [{issuer: a}]}
+---
+apiVersion: security.istio.io/v1
+kind: RequestAuthentication
+metadata: {name: web, namespace: shop}
+spec: {selector: {matchLabels: {app: web}}, jwtRules: [{issuer: b}]}
+---
+apiVersion: security.istio.io/v1
+kind: RequestAuthentication
+metadata: {name: other, namespace: shop}
+spec: {selector: {matchLabels: {app: other}}, jwtRules: [{issuer: c}]}
+`);
+  const ras = g.facet(security).requestAuthenticationsFor(workload(g, 'shop', 'web')).map((r) => r.name);
+  assert.equal(ras, ['web', 'mesh']);
+});
+
+tls.run();
