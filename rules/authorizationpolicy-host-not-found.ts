@@ -51,7 +51,7 @@ export const authorizationpolicyHostNotFound = defineRule({
     for (const ap of g.facet(security).authorizationPolicies.all) {
       for (const rule of ap.rules) {
         for (const op of rule.to) {
-          for (const v of op.fields.hosts?.values ?? []) {
+          for (const v of op.field('hosts')?.values ?? []) {
             const h = v.value.toLowerCase();
             const parts = h.split('.');
             if (h.includes('*') || h.includes(':') || parts.length > 2) continue;

@@ -34,7 +34,7 @@ spec:
 `;
 
 const usesHttp = (r: AuthzRule) =>
-  r.to.some((op) => Object.keys(op.fields).some((k) => HTTP_ONLY_FIELDS.has(k))) || r.from.some((s) => Object.keys(s.fields).some((k) => HTTP_ONLY_FIELDS.has(k))) || r.when.some((c) => httpOnlyKey(c.key));
+  r.to.some((op) => op.names().some((k) => HTTP_ONLY_FIELDS.has(k))) || r.from.some((s) => s.names().some((k) => HTTP_ONLY_FIELDS.has(k))) || r.when.some((c) => httpOnlyKey(c.key));
 
 export const authorizationpolicyHttpFieldsOnTcp = defineRule({
   id: 'authorizationpolicy-http-fields-on-tcp',
@@ -73,11 +73,11 @@ export const authorizationpolicyHttpFieldsOnTcp = defineRule({
       // A port whose protocol may be HTTP (named so, or sniffed) keeps the fields meaningful for every rule.
       if (!ports.length || ports.every((x) => x.proto === undefined || isHttpProtocol(x.proto))) continue;
       for (const rule of ap.rules) {
-        const only = rule.to.flatMap((op) => op.fields.ports?.values.map((v) => v.value) ?? []);
+        const only = rule.to.flatMap((op) => op.field('ports')?.values.map((v) => v.value) ?? []);
         const hit = ports.filter((x) => !only.length || (x.port !== undefined && only.includes(String(x.port))));
         if (!hit.length || hit.some((x) => x.proto === undefined || isHttpProtocol(x.proto))) continue;
-        const field = rule.to.flatMap((op) => Object.keys(op.fields).filter((k) => HTTP_ONLY_FIELDS.has(k)).map((k) => ({ name: k, pointer: op.fields[k].pointer })))[0]
-          ?? rule.from.flatMap((s) => Object.keys(s.fields).filter((k) => HTTP_ONLY_FIELDS.has(k)).map((k) => ({ name: k, pointer: s.fields[k].pointer })))[0]
+        const field = rule.to.flatMap((op) => op.names().filter((k) => HTTP_ONLY_FIELDS.has(k)).map((k) => ({ name: k, pointer: `${op.pointer}/${k}` })))[0]
+          ?? rule.from.flatMap((s) => s.names().filter((k) => HTTP_ONLY_FIELDS.has(k)).map((k) => ({ name: k, pointer: `${s.pointer}/${k}` })))[0]
           ?? rule.when.filter((c) => httpOnlyKey(c.key)).map((c) => ({ name: c.key, pointer: `${c.pointer}/key` }))[0];
         if (!field) continue;
         const { svc, p } = hit[0];

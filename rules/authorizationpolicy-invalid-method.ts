@@ -40,7 +40,7 @@ export const authorizationpolicyInvalidMethod = defineRule({
       for (const rule of ap.rules) {
         for (const op of rule.to) {
           for (const field of ['methods', 'notMethods'] as const) {
-            for (const v of op.fields[field]?.values ?? []) {
+            for (const v of op.field(field)?.values ?? []) {
               const ok = valid(v.value);
               if (ok && v.value === v.value.toUpperCase()) continue;
               ctx.report({

@@ -74,7 +74,7 @@ export const authorizationpolicyMtlsRequired = defineRule({
     if (!disabled && g.mesh.enableAutoMtls && !g.routing.destinationRules.some((dr) => sec.clientTls(dr).some((c) => c.mode !== 'ISTIO_MUTUAL'))) return;
     for (const ap of sec.authorizationPolicies.all) {
       const uses = ap.rules.flatMap((r) => [
-        ...r.from.flatMap((s) => IDENTITY_FIELDS.filter((f) => s.fields[f]?.values.length).map((f) => ({ name: f, pointer: s.fields[f].pointer }))),
+        ...r.from.flatMap((s) => IDENTITY_FIELDS.filter((f) => s.field(f)?.values.length).map((f) => ({ name: f, pointer: `${s.pointer}/${f}` }))),
         ...r.when.filter((c) => IDENTITY_KEYS.has(c.key)).map((c) => ({ name: c.key, pointer: c.pointer })),
       ]);
       if (!uses.length) continue;

@@ -53,7 +53,7 @@ export const authorizationpolicyNamespaceNotFound = defineRule({
       for (const rule of ap.rules) {
         for (const src of rule.from) {
           for (const field of ['namespaces', 'notNamespaces'] as const) {
-            for (const v of src.fields[field]?.values ?? []) {
+            for (const v of src.field(field)?.values ?? []) {
               if (matches(v.value, names)) continue;
               const effect = field === 'namespaces' ? `so this source matches no caller${ap.action === 'ALLOW' ? ' and lets nobody in' : ''}` : 'so excluding it excludes nobody';
               ctx.report({

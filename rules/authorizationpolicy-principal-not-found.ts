@@ -45,11 +45,11 @@ export const authorizationpolicyPrincipalNotFound = defineRule({
     for (const ap of sec.authorizationPolicies.all) {
       for (const rule of ap.rules) {
         for (const src of rule.from) {
-          for (const v of src.fields.principals?.values ?? []) {
+          for (const v of src.field('principals')?.values ?? []) {
             const m = sec.identities.match(v.value);
             if (m.state === 'found' || m.state === 'foreign' || (m.state === 'unknown' && !ctx.closedWorld)) continue;
             const ns = m.state === 'missing' ? m.namespace : undefined;
-            const known = ns ? [...sec.identities.declaredBy.keys()].filter((id) => id.startsWith(`${ns}/`)).map((id) => id.slice(ns.length + 1)) : [];
+            const known = ns ? [...sec.identities.serviceAccounts(ns).keys()] : [];
             ctx.report({
               resource: ap.resource,
               pointer: v.pointer,

@@ -17,23 +17,24 @@ const covers = (pattern: string, v: string) =>
 
 /** Why a source or operation can never match: a list cancelled by its `not` form, principals of other namespaces, relative paths. */
 function contradiction(c: AuthzClause): { pointer: string; why: string } | undefined {
+  const written = new Set(c.names());
   for (const [f, not] of NEGATED) {
-    if (!c.fields[f] || !c.fields[not]) continue;
-    const pos = c.fields[f].values;
-    const neg = c.fields[not].values;
+    if (!written.has(f) || !written.has(not)) continue;
+    const pos = c.field(f)?.values ?? [];
+    const neg = c.field(not)?.values ?? [];
     if (pos.length && neg.length && pos.every((p) => !p.value.includes('*') && neg.some((n) => covers(n.value, p.value)))) {
-      return { pointer: c.fields[f].pointer, why: `every entry of "${f}" is excluded by its "${not}"` };
+      return { pointer: `${c.pointer}/${f}`, why: `every entry of "${f}" is excluded by its "${not}"` };
     }
   }
-  if (c.fields.namespaces && c.fields.principals) {
-    const ns = c.fields.namespaces.values.map((v) => v.value);
-    const principals = c.fields.principals.values;
+  if (written.has('namespaces') && written.has('principals')) {
+    const ns = (c.field('namespaces')?.values ?? []).map((v) => v.value);
+    const principals = c.field('principals')?.values ?? [];
     if (ns.length && principals.length && principals.every((p) => {
       const m = /\/ns\/([^/*]+)\/sa\//.exec(p.value);
       return m && !ns.some((n) => covers(n, m[1]));
-    })) return { pointer: c.fields.principals.pointer, why: `no principal belongs to the namespaces ${ns.map((n) => `"${n}"`).join(', ')} it also requires` };
+    })) return { pointer: `${c.pointer}/principals`, why: `no principal belongs to the namespaces ${ns.map((n) => `"${n}"`).join(', ')} it also requires` };
   }
-  const paths = c.fields.paths?.values ?? [];
+  const paths = written.has('paths') ? c.field('paths')?.values ?? [] : [];
   if (paths.length && paths.every((p) => !p.value.startsWith('/') && !p.value.startsWith('*'))) return { pointer: paths[0].pointer, why: `request paths start with "/" and "${paths[0].value}" does not` };
   return undefined;
 }

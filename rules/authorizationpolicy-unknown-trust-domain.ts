@@ -40,7 +40,7 @@ export const authorizationpolicyUnknownTrustDomain = defineRule({
     for (const ap of sec.authorizationPolicies.all) {
       for (const rule of ap.rules) {
         for (const src of rule.from) {
-          for (const v of src.fields.principals?.values ?? []) {
+          for (const v of src.field('principals')?.values ?? []) {
             const m = sec.identities.match(v.value);
             if (m.state !== 'foreign') continue;
             ctx.report({

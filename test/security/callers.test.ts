@@ -158,7 +158,7 @@ spec: {targetRefs: [{kind: Service, group: "", name: cart}]}
   assert.equal(aps.forWorkload(cart).map((a) => `${a.namespace}/${a.name}`), ['shop/cart', 'istio-system/mesh']);
   const mesh = aps.all.find((a) => a.name === 'mesh')!;
   assert.equal(aps.workloadsOf(mesh).filter((w) => !w.synthetic).map((w) => w.name), ['cart']);
-  assert.equal(mesh.rules[0].to[0].fields.paths.values, [{ value: '/debug', pointer: '/spec/rules/0/to/0/operation/paths/0' }]);
+  assert.equal(mesh.rules[0].to[0].fields.paths.values.map((v) => [v.value, v.pointer]), [['/debug', '/spec/rules/0/to/0/operation/paths/0']]);
   assert.equal(aps.workloadsOf(aps.all.find((a) => a.name === 'waypoint')!), []);
 });
 

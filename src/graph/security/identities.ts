@@ -29,55 +29,69 @@ const reverse = (s: string) => [...s].reverse().join('');
 
 /**
  * Workload identities `<trustDomain>/ns/<ns>/sa/<serviceAccount>`: from ServiceAccount objects and the service
- * accounts pod templates run as (`default` when unset), for the trust domain and every alias. Sorted (and
- * reversed-sorted) so `prefix*` and `*suffix` principals cost a binary search.
+ * accounts pod templates run as (`default` when unset), valid for the trust domain and every alias. Kept by
+ * namespace; the sorted lists of whole identities that `prefix*` / `*suffix` principals spanning namespaces need
+ * are built only when such a principal shows up.
  */
 export class Identities {
-  private readonly exact = new Set<string>();
+  private readonly byNs = new Map<string, Map<string, Resource>>();
   private sortedIds?: string[];
   private reversedIds?: string[];
-  /** Namespaces whose service accounts are known (some workload or ServiceAccount lives there). */
-  readonly namespaces = new Set<string>();
   readonly trustDomains: readonly string[];
-  /** First object declaring each `ns/sa` (a ServiceAccount, else a workload running as it). */
-  readonly declaredBy = new Map<string, Resource>();
 
   constructor(g: MeshGraph) {
     this.trustDomains = [g.mesh.trustDomain, ...g.mesh.trustDomainAliases];
     const add = (ns: string, sa: string, r: Resource) => {
-      const id = `${ns}/${sa}`;
-      if (this.declaredBy.has(id)) return;
-      this.declaredBy.set(id, r);
-      this.namespaces.add(ns);
-      for (const td of this.trustDomains) this.exact.add(`${td}/ns/${ns}/sa/${sa}`);
+      let m = this.byNs.get(ns);
+      if (!m) this.byNs.set(ns, (m = new Map()));
+      if (!m.has(sa)) m.set(sa, r);
     };
     for (const r of g.resources.ofKind('ServiceAccount', '')) add(r.namespace, r.name, r);
     for (const w of g.workloads.all()) if (!w.synthetic && w.kind !== 'WorkloadGroup') add(w.namespace, w.serviceAccount || 'default', w.resource);
   }
 
-  private get sorted(): string[] {
-    return (this.sortedIds ??= [...this.exact].sort());
+  /** True when some workload or ServiceAccount lives in the namespace (so its service accounts are known). */
+  knows(ns: string): boolean {
+    return this.byNs.has(ns);
   }
 
-  private get reversed(): string[] {
-    return (this.reversedIds ??= [...this.exact].map(reverse).sort());
+  /** Service accounts of a namespace, with the object that declares each (a ServiceAccount, else a workload running as it). */
+  serviceAccounts(ns: string): ReadonlyMap<string, Resource> {
+    return this.byNs.get(ns) ?? new Map();
+  }
+
+  private all(): string[] {
+    if (!this.sortedIds) {
+      this.sortedIds = [];
+      for (const [ns, sas] of this.byNs) for (const sa of sas.keys()) for (const td of this.trustDomains) this.sortedIds.push(`${td}/ns/${ns}/sa/${sa}`);
+      this.sortedIds.sort();
+    }
+    return this.sortedIds;
   }
 
   /** Matches a principal as Istio does: exact, `*`, `prefix*` or `*suffix`. */
   match(principal: string): PrincipalMatch {
     if (principal === '*') return { state: 'found' };
     const star = principal.indexOf('*');
-    const nsPart = /^(.*?)\/ns\/([^/]*)\/sa\/(.*)$/.exec(principal);
+    const m = /^(.*?)\/ns\/([^/]*)\/sa\/(.*)$/.exec(principal);
+    const known = (ns: string): PrincipalMatch => (this.byNs.has(ns) ? { state: 'missing', namespace: ns } : { state: 'unknown' });
     if (star < 0) {
-      if (!nsPart) return { state: 'missing' };
-      if (!this.trustDomains.includes(nsPart[1])) return { state: 'foreign', trustDomain: nsPart[1] };
-      if (this.exact.has(principal)) return { state: 'found' };
-      return this.namespaces.has(nsPart[2]) ? { state: 'missing', namespace: nsPart[2] } : { state: 'unknown' };
+      if (!m) return { state: 'missing' };
+      if (!this.trustDomains.includes(m[1])) return { state: 'foreign', trustDomain: m[1] };
+      return this.byNs.get(m[2])?.has(m[3]) ? { state: 'found' } : known(m[2]);
     }
-    const found = star === 0 ? hasPrefix(this.reversed, reverse(principal.slice(1))) : star === principal.length - 1 && hasPrefix(this.sorted, principal.slice(0, -1));
+    if (m && !m[1].includes('*') && !m[2].includes('*')) {
+      // The wildcard is in the service account: only that namespace's accounts can match.
+      const sa = m[3];
+      const hit = this.trustDomains.includes(m[1]) && [...this.serviceAccounts(m[2]).keys()].some((x) => (sa.endsWith('*') ? x.startsWith(sa.slice(0, -1)) : x.endsWith(sa.slice(1))));
+      return hit ? { state: 'found' } : known(m[2]);
+    }
+    const found = star === 0
+      ? hasPrefix((this.reversedIds ??= this.all().map(reverse).sort()), reverse(principal.slice(1)))
+      : star === principal.length - 1 && hasPrefix(this.all(), principal.slice(0, -1));
     if (found) return { state: 'found' };
     // A wildcard principal can only be known to match nothing when the namespace it names is among the inputs.
-    const ns = nsPart?.[2];
-    return ns && !ns.includes('*') && this.namespaces.has(ns) ? { state: 'missing', namespace: ns } : { state: 'unknown' };
+    const ns = m?.[2];
+    return ns && !ns.includes('*') ? known(ns) : { state: 'unknown' };
   }
 }

@@ -75,6 +75,7 @@ export class PeerAuthentications {
   private readonly byNamespace = new Map<string, PeerAuthInfo[]>();
   private readonly byWorkload = new Map<Workload, PeerAuthInfo[]>();
   private readonly byResource = new Map<Resource, PeerAuthInfo>();
+  private readonly inheritedCache = new Map<string, EffectiveMtls>();
 
   constructor(g: MeshGraph) {
     for (const r of g.resources.ofKind('PeerAuthentication', 'security.istio.io')) {
@@ -120,6 +121,15 @@ export class PeerAuthentications {
 
   /** The mode a namespace's workloads get without a workload policy (namespace, then mesh, then PERMISSIVE). */
   inherited(ns: string, workloadPolicy?: PeerAuthInfo): EffectiveMtls {
+    if (!workloadPolicy || !workloadPolicy.mode || workloadPolicy.mode === 'UNSET') {
+      let e = this.inheritedCache.get(ns);
+      if (!e) this.inheritedCache.set(ns, (e = this.resolve(ns)));
+      return e;
+    }
+    return this.resolve(ns, workloadPolicy);
+  }
+
+  private resolve(ns: string, workloadPolicy?: PeerAuthInfo): EffectiveMtls {
     const levels: [PeerAuthInfo | undefined, EffectiveMtls['level']][] = [[workloadPolicy, 'workload'], [this.namespaceWide(ns)[0], 'namespace'], [this.meshWide[0], 'mesh']];
     for (const [pa, level] of levels) {
       if (pa?.mode && pa.mode !== 'UNSET') return { mode: pa.mode, level, policy: pa, pointer: pa.modePointer };

@@ -100,12 +100,13 @@ export function sidecarStatus(w: Workload, nsOf: (ns: string) => NamespaceInject
   const podLabel = lower(w.labels[INJECT]);
   const podAnno = lower(w.annotations[INJECT]);
   const optOut = podLabel === 'false' || (podLabel === undefined && podAnno === 'false');
-  const optOutAt: Evidence = { resource: w.resource, pointer: labelPointer(w, INJECT, podLabel === undefined) };
-  if (ns.mode === 'disabled') return { state: 'out', mode: 'none', reason: `namespace "${ns.namespace}" has injection disabled`, evidence: ns.evidence };
-  if (optOut) return { state: 'out', mode: 'none', reason: `the pod template sets ${INJECT}: "false"`, evidence: optOutAt };
+  if (ns.mode === 'disabled') return shared(ns, 'disabled', () => ({ state: 'out', mode: 'none', reason: `namespace "${ns.namespace}" has injection disabled`, evidence: ns.evidence }));
+  if (optOut) return { state: 'out', mode: 'none', reason: `the pod template sets ${INJECT}: "false"`, evidence: { resource: w.resource, pointer: labelPointer(w, INJECT, podLabel === undefined) } };
   if (ns.mode === 'sidecar') {
-    const why = ns.byDefault ? 'the injector injects every namespace by default' : ns.revision !== undefined ? `namespace "${ns.namespace}" has istio.io/rev=${ns.revision}` : `namespace "${ns.namespace}" has istio-injection=enabled`;
-    return { state: 'in', mode: injectedMode, reason: why, evidence: ns.evidence };
+    return shared(ns, injectedMode, () => {
+      const why = ns.byDefault ? 'the injector injects every namespace by default' : ns.revision !== undefined ? `namespace "${ns.namespace}" has istio.io/rev=${ns.revision}` : `namespace "${ns.namespace}" has istio-injection=enabled`;
+      return { state: 'in', mode: injectedMode, reason: why, evidence: ns.evidence };
+    });
   }
   if (podLabel === 'true') return { state: 'in', mode: injectedMode, reason: `the pod template sets ${INJECT}: "true"`, evidence: { resource: w.resource, pointer: labelPointer(w, INJECT) } };
   if (w.labels['istio.io/rev']) return { state: 'in', mode: injectedMode, reason: `the pod template selects revision ${w.labels['istio.io/rev']}`, evidence: { resource: w.resource, pointer: labelPointer(w, 'istio.io/rev') } };
@@ -115,9 +116,19 @@ export function sidecarStatus(w: Workload, nsOf: (ns: string) => NamespaceInject
   }
   if (proxy) return ns.mode === 'unknown' ? unknown(ns) : { state: 'out', mode: 'gateway', reason: '`image: auto` is only replaced by injection, and nothing injects this pod', evidence: proxyAt() };
   if (ns.mode === 'unknown') return unknown(ns);
-  return { state: 'out', mode: 'none', reason: ns.mode === 'ambient' ? 'the pod template opts out of ambient mode' : `namespace "${ns.namespace}" has no istio-injection label`, evidence: ns.evidence };
+  return shared(ns, 'out', () => ({ state: 'out', mode: 'none', reason: ns.mode === 'ambient' ? 'the pod template opts out of ambient mode' : `namespace "${ns.namespace}" has no istio-injection label`, evidence: ns.evidence }));
 }
 
 function unknown(ns: NamespaceInjection): SidecarStatus {
-  return { state: 'unknown', mode: 'none', reason: `no Namespace object for "${ns.namespace}" among the inputs, so its injection labels are unknown` };
+  return shared(ns, 'unknown', () => ({ state: 'unknown', mode: 'none', reason: `no Namespace object for "${ns.namespace}" among the inputs, so its injection labels are unknown` }));
+}
+
+// Statuses decided by the namespace alone are the same object for all its workloads (a large mesh has many).
+const byNamespace = new WeakMap<NamespaceInjection, Map<string, SidecarStatus>>();
+function shared(ns: NamespaceInjection, key: string, make: () => SidecarStatus): SidecarStatus {
+  let m = byNamespace.get(ns);
+  if (!m) byNamespace.set(ns, (m = new Map()));
+  let s = m.get(key);
+  if (!s) m.set(key, (s = make()));
+  return s;
 }
