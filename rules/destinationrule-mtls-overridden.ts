@@ -33,6 +33,7 @@ export const destinationruleMtlsOverridden = defineRule({
     fix: 'Add `tls: {mode: ISTIO_MUTUAL}` to the host rule\'s trafficPolicy.',
     bad: MESH_DR + '    connectionPool: {tcp: {maxConnections: 100}}\n',
     good: MESH_DR + '    connectionPool: {tcp: {maxConnections: 100}}\n    tls: {mode: ISTIO_MUTUAL}\n',
+    notes: 'Reported as info while auto mTLS is on (the default), as a warning when MeshConfig turns it off. Kiali KIA0204 is always a warning.',
   },
   check(ctx) {
     const g = ctx.graph;
@@ -52,6 +53,8 @@ export const destinationruleMtlsOverridden = defineRule({
         key: !!tp,
         message: `DestinationRule "${dr.namespace}/${dr.name}" sets no TLS mode, so for "${dr.host}" it replaces the ISTIO_MUTUAL of "${wider.dr.host}" DestinationRule "${wider.dr.namespace}/${wider.dr.name}"${g.mesh.enableAutoMtls ? '' : ': with auto mTLS off, requests to this host are sent in plaintext'}`,
         related: [{ resource: wider.dr.resource, pointer: wider.pointer, message: `DestinationRule ${wider.dr.namespace}/${wider.dr.name} sets ISTIO_MUTUAL for ${wider.dr.host}` }],
+        // With auto mTLS on, sidecars still send mTLS to sidecars: the override changes intent, not the wire.
+        severity: g.mesh.enableAutoMtls ? 'info' : undefined,
         fix: 'Add tls: {mode: ISTIO_MUTUAL} to this trafficPolicy.',
       });
     }
