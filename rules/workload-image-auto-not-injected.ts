@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/index.ts';
-import { proxyContainer, security } from '../src/graph/security/index.ts';
+import { livePod, proxyContainer, security } from '../src/graph/security/index.ts';
 
 const CASE = (label: string) => `apiVersion: v1
 kind: Namespace
@@ -43,8 +43,8 @@ export const workloadImageAutoNotInjected = defineRule({
     for (const w of g.workloads.all()) {
       const proxy = proxyContainer(w);
       if (w.synthetic || proxy?.image !== 'auto') continue;
-      const livePod = w.kind === 'Pod' && (ctx.closedWorld || !!w.resource.object?.metadata?.uid || w.resource.object?.status !== undefined);
-      if (!livePod) {
+      const live = w.kind === 'Pod' && (ctx.closedWorld || livePod(w));
+      if (!live) {
         if (sec.injector.webhooksLoaded || ctx.closedWorld) {
           if (sec.injector.matchingWebhooks(g.namespaces.labels(w.namespace), w.labels).length) continue;
         } else if (sec.sidecar(w).state !== 'out') {
@@ -55,11 +55,11 @@ export const workloadImageAutoNotInjected = defineRule({
       ctx.report({
         resource: w.resource,
         pointer: `${proxy.pointer}/image`,
-        message: livePod
+        message: live
           ? `Pod "${w.name}" still has \`image: auto\`: the injector never replaced it, so the istio-proxy container cannot start`
           : `${w.kind} "${w.name}" uses \`image: auto\` for istio-proxy but no injection webhook selects its pods, so they fail to pull image "auto"`,
-        related: !livePod && sec.namespace(w.namespace).evidence ? [{ ...sec.namespace(w.namespace).evidence!, message: `Namespace ${w.namespace} does not enable injection` }] : undefined,
-        severity: livePod ? 'error' : undefined,
+        related: !live && sec.namespace(w.namespace).evidence ? [{ ...sec.namespace(w.namespace).evidence!, message: `Namespace ${w.namespace} does not enable injection` }] : undefined,
+        severity: live ? 'error' : undefined,
         codes: istio ? { istio } : { istio: undefined, istioAnalyzer: undefined },
         fix: 'Add the label sidecar.istio.io/inject: "true" to the pod template, or label the namespace for injection.',
       });

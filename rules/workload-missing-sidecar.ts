@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/index.ts';
 import type { Workload } from '../src/graph/index.ts';
-import { proxyContainer, security } from '../src/graph/security/index.ts';
+import { livePod, proxyContainer, security } from '../src/graph/security/index.ts';
 
 const CASE = (optOut: string) => `apiVersion: v1
 kind: Namespace
@@ -20,8 +20,6 @@ const optedOut = (w: Workload) => {
   const v = w.labels['sidecar.istio.io/inject'] ?? w.annotations['sidecar.istio.io/inject'];
   return v !== undefined && v.toLowerCase() === 'false';
 };
-/** A Pod read back from a cluster (it has a uid or a status): injection has already happened, or not. */
-const live = (w: Workload) => !!w.resource.object?.metadata?.uid || w.resource.object?.status !== undefined;
 
 export const workloadMissingSidecar = defineRule({
   id: 'workload-missing-sidecar',
@@ -63,7 +61,7 @@ export const workloadMissingSidecar = defineRule({
         });
         continue;
       }
-      if (w.kind !== 'Pod' || ns.revision !== undefined || ns.byDefault || (!ctx.closedWorld && !live(w))) continue;
+      if (w.kind !== 'Pod' || ns.revision !== undefined || ns.byDefault || (!ctx.closedWorld && !livePod(w))) continue;
       const proxy = proxyContainer(w);
       if ((proxy && proxy.image) || w.podSpec?.hostNetwork === true) continue;
       ctx.report({

@@ -22,7 +22,7 @@ export { Injector, type InjectionWebhook } from './injector.ts';
 export { PeerAuthentications, type EffectiveMtls, type MtlsMode, type PeerAuthInfo, type PortMtls } from './peer-authentication.ts';
 export { isHttpProtocol, portProtocol, workloadPort } from './ports.ts';
 export { expectedProxyImages, proxyImageType } from './proxy-image.ts';
-export { isControlPlane, proxyContainer, type DataplaneMode, type Evidence, type MeshMembership, type NamespaceInjection, type SidecarStatus } from './sidecar-status.ts';
+export { isControlPlane, livePod, proxyContainer, type DataplaneMode, type Evidence, type MeshMembership, type NamespaceInjection, type SidecarStatus } from './sidecar-status.ts';
 
 /** A workload behind a service port, with its sidecar status and the mTLS mode it enforces on that port. */
 export interface PortBackend {

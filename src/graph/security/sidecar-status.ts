@@ -67,6 +67,11 @@ export function proxyContainer(w: Workload): Container | undefined {
   return w.containers.find((c) => c.name === 'istio-proxy');
 }
 
+/** A Pod read back from a cluster (it has a uid or a status): injection already happened, or did not. */
+export function livePod(w: Workload): boolean {
+  return w.kind === 'Pod' && (!!w.resource.object?.metadata?.uid || w.resource.object?.status !== undefined);
+}
+
 /** Istiod, CNI, ztunnel: Istio's own components, which run without a sidecar by design. */
 export function isControlPlane(w: Workload): boolean {
   return CONTROL_PLANE_APPS.has(w.labels.app ?? '') || CONTROL_PLANE_ISTIO.has(w.labels.istio ?? '');
