@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/index.ts';
 import { coveringWildcards, fqdn } from '../src/graph/index.ts';
-import { security } from '../src/graph/security/index.ts';
+import { security, unmatchedEffect } from '../src/graph/security/index.ts';
 
 const CASE = (host: string) => `apiVersion: v1
 kind: Service
@@ -62,7 +62,7 @@ export const authorizationpolicyHostNotFound = defineRule({
             ctx.report({
               resource: ap.resource,
               pointer: v.pointer,
-              message: `Host "${v.value}" matches no Service, ServiceEntry or VirtualService host, so requests never carry it and this operation never matches`,
+              message: `Host "${v.value}" matches no Service, ServiceEntry or VirtualService host, so this operation never matches: ${unmatchedEffect(ap.action)}`,
               fix: 'Use the host name clients call.',
             });
           }

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/index.ts';
-import { security } from '../src/graph/security/index.ts';
+import { security, unmatchedEffect } from '../src/graph/security/index.ts';
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE'];
 const CASE = (m: string) => `apiVersion: security.istio.io/v1
@@ -47,8 +47,8 @@ export const authorizationpolicyInvalidMethod = defineRule({
                 resource: ap.resource,
                 pointer: v.pointer,
                 message: ok
-                  ? `Method "${v.value}" never matches: request methods are upper case ("${v.value.toUpperCase()}")`
-                  : `"${v.value}" is not an HTTP method, so this ${field === 'methods' ? 'operation never matches' : 'exclusion excludes nothing'}`,
+                  ? `Method "${v.value}" never matches, request methods are upper case ("${v.value.toUpperCase()}"): ${unmatchedEffect(ap.action)}`
+                  : field === 'methods' ? `"${v.value}" is not an HTTP method, so this operation never matches: ${unmatchedEffect(ap.action)}` : `"${v.value}" is not an HTTP method, so this exclusion excludes nothing`,
                 codes: !ok && field === 'methods' ? undefined : { kiali: undefined },
                 fix: ok ? `Write "${v.value.toUpperCase()}".` : 'Use an HTTP method (GET, POST, PUT, DELETE…); match gRPC methods with paths.',
               });

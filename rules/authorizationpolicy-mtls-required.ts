@@ -1,6 +1,6 @@
 import { defineRule, type RelatedInput, type RuleContext } from '../src/engine/index.ts';
 import type { Workload } from '../src/graph/index.ts';
-import { security, type AuthorizationPolicyInfo } from '../src/graph/security/index.ts';
+import { matchAllEffect, security, unmatchedEffect, type AuthorizationPolicyInfo } from '../src/graph/security/index.ts';
 
 const IDENTITY_FIELDS = ['principals', 'notPrincipals', 'namespaces', 'notNamespaces'];
 const IDENTITY_KEYS = new Set(['source.principal', 'source.namespace', 'connection.sni']);
@@ -57,8 +57,8 @@ export const authorizationpolicyMtlsRequired = defineRule({
       '`principals`, `namespaces` (and their `not` forms) and the conditions `source.principal`, `source.namespace` and ' +
       '`connection.sni` are read from the client certificate of an Istio mutual TLS connection. Where the PeerAuthentication ' +
       'of the selected workloads is DISABLE, or the DestinationRule for them makes clients send plaintext or other TLS, ' +
-      'callers present no identity: ALLOW rules on these fields deny everyone (403 RBAC: access denied) and DENY rules ' +
-      'stop nobody.',
+      'callers present no identity: `principals`/`namespaces` never match (an ALLOW rule denies everyone, 403 RBAC: access ' +
+      'denied; a DENY rule stops nobody) and `notPrincipals`/`notNamespaces` match everyone.',
     fix: 'Enable mutual TLS for the workloads (PERMISSIVE or STRICT, ISTIO_MUTUAL or no tls block in the DestinationRule), or match on other fields.',
     bad: CASE('DISABLE'),
     good: CASE('PERMISSIVE'),
@@ -74,8 +74,8 @@ export const authorizationpolicyMtlsRequired = defineRule({
     if (!disabled && g.mesh.enableAutoMtls && !g.routing.destinationRules.some((dr) => sec.clientTls(dr).some((c) => c.mode !== 'ISTIO_MUTUAL'))) return;
     for (const ap of sec.authorizationPolicies.all) {
       const uses = ap.rules.flatMap((r) => [
-        ...r.from.flatMap((s) => IDENTITY_FIELDS.filter((f) => s.field(f)?.values.length).map((f) => ({ name: f, pointer: `${s.pointer}/${f}` }))),
-        ...r.when.filter((c) => IDENTITY_KEYS.has(c.key)).map((c) => ({ name: c.key, pointer: c.pointer })),
+        ...r.from.flatMap((s) => IDENTITY_FIELDS.filter((f) => s.field(f)?.values.length).map((f) => ({ name: f, pointer: `${s.pointer}/${f}`, negative: f.startsWith('not') }))),
+        ...r.when.filter((c) => IDENTITY_KEYS.has(c.key)).map((c) => ({ name: c.key, pointer: c.pointer, negative: !c.values?.values.length })),
       ]);
       if (!uses.length) continue;
       const off = mtlsOff(ctx, ap);
@@ -85,7 +85,7 @@ export const authorizationpolicyMtlsRequired = defineRule({
           resource: ap.resource,
           pointer: u.pointer,
           key: !u.name.includes('.'),
-          message: `"${u.name}" needs the caller's mTLS identity, but ${off.why} for the workloads of this policy: callers present none, so it cannot match as written`,
+          message: `"${u.name}" needs the caller's mTLS identity, but ${off.why} for the workloads of this policy: callers present none, so ${u.negative ? `it matches them all: ${matchAllEffect(ap.action)}` : `it never matches: ${unmatchedEffect(ap.action)}`}`,
           related: off.related ? [off.related] : undefined,
           fix: 'Enable mutual TLS for these workloads, or match on other fields.',
         });

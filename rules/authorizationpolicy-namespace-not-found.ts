@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/index.ts';
-import { security } from '../src/graph/security/index.ts';
+import { security, unmatchedEffect } from '../src/graph/security/index.ts';
 
 const CASE = (ns: string) => `apiVersion: v1
 kind: Namespace
@@ -55,7 +55,7 @@ export const authorizationpolicyNamespaceNotFound = defineRule({
           for (const field of ['namespaces', 'notNamespaces'] as const) {
             for (const v of src.field(field)?.values ?? []) {
               if (matches(v.value, names)) continue;
-              const effect = field === 'namespaces' ? `so this source matches no caller${ap.action === 'ALLOW' ? ' and lets nobody in' : ''}` : 'so excluding it excludes nobody';
+              const effect = field === 'namespaces' ? `so this source matches no caller: ${unmatchedEffect(ap.action)}` : 'so excluding it excludes nobody';
               ctx.report({
                 resource: ap.resource,
                 pointer: v.pointer,

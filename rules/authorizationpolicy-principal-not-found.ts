@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/index.ts';
-import { security } from '../src/graph/security/index.ts';
+import { security, unmatchedEffect } from '../src/graph/security/index.ts';
 
 const CASE = (sa: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -53,7 +53,7 @@ export const authorizationpolicyPrincipalNotFound = defineRule({
             ctx.report({
               resource: ap.resource,
               pointer: v.pointer,
-              message: `Principal "${v.value}" matches no service account${ns ? ` of namespace "${ns}"` : ''}, so no caller has this identity${ap.action === 'ALLOW' ? ' and the intended client gets 403 RBAC: access denied' : ''}`,
+              message: `Principal "${v.value}" matches no service account${ns ? ` of namespace "${ns}"` : ''}, so no caller has this identity: ${unmatchedEffect(ap.action)}`,
               fix: known.length ? `Use one of the service accounts of "${ns}": ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''}.` : 'Use the service account the calling workload runs as.',
             });
           }

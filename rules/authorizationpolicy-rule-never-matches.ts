@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/index.ts';
-import { security, type AuthzClause } from '../src/graph/security/index.ts';
+import { security, unmatchedEffect, type AuthzClause } from '../src/graph/security/index.ts';
 
 const NEGATED = ['principals', 'requestPrincipals', 'namespaces', 'ipBlocks', 'remoteIpBlocks', 'hosts', 'ports', 'methods', 'paths'].map((f) => [f, `not${f[0].toUpperCase()}${f.slice(1)}`]);
 const CASE = (not: string) => `apiVersion: security.istio.io/v1
@@ -72,7 +72,7 @@ export const authorizationpolicyRuleNeverMatches = defineRule({
           resource: ap.resource,
           pointer: found.pointer,
           key: true,
-          message: `Rule ${rule.index} can never match: ${found.why}, so this ${ap.action} rule ${ap.action === 'DENY' ? 'denies nothing' : ap.action === 'ALLOW' ? 'allows nothing' : 'never applies'}`,
+          message: `Rule ${rule.index} can never match, ${found.why}: ${unmatchedEffect(ap.action)}`,
           discriminator: String(rule.index),
           fix: 'Remove the contradicting entry.',
         });

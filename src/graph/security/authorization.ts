@@ -61,6 +61,26 @@ export function httpOnlyKey(key: string): boolean {
   return HTTP_ONLY_KEYS.test(key);
 }
 
+/** What a rule that can never match does at run time, by policy action (for messages). */
+export function unmatchedEffect(action: string): string {
+  switch (action) {
+    case 'ALLOW': return 'the ALLOW rule lets no such request in (403 RBAC: access denied)';
+    case 'DENY': return 'the DENY rule blocks nothing';
+    case 'CUSTOM': return 'the external authorizer is never asked';
+    default: return 'the rule never applies';
+  }
+}
+
+/** What a condition that matches every request does at run time, by policy action (for messages). */
+export function matchAllEffect(action: string): string {
+  switch (action) {
+    case 'ALLOW': return 'the ALLOW rule lets every caller in';
+    case 'DENY': return 'the DENY rule blocks every caller (403 RBAC: access denied)';
+    case 'CUSTOM': return 'the external authorizer is asked for every request';
+    default: return 'the rule applies to every request';
+  }
+}
+
 const isMap = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One entry of a list; its pointer is built only when a finding needs it. */
