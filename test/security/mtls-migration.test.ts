@@ -33,6 +33,11 @@ story('after: the caller inside the mesh (reviews, naming "ratings") is not repo
   assert.not.ok(lint('after').some((d) => d.resource?.name === 'reviews-v2'));
 });
 
+story('pre-commit: changing only the PeerAuthentication (the rest as context) still reports the broken caller', () => {
+  const found = lintPaths([`${DIR}/after/peer-authentication.yaml`], { context: [`${DIR}/after`] }).diagnostics.filter((d) => d.severity === 'error');
+  assert.equal(brief(found), [`mtls-strict-non-mesh-client ${DIR}/after/batch.yaml:24:32`]);
+});
+
 story('fixed: with "batch" injected nothing is left', () => {
   assert.equal(brief(lint('fixed')), []);
 });
