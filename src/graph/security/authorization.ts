@@ -145,31 +145,45 @@ function clauses(list: unknown, base: string, inner: 'source' | 'operation'): Au
   return out;
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
+function conditions(list: unknown, base: string): readonly AuthzCondition[] {
+  if (!Array.isArray(list) || !list.length) return NONE;
+  const out: AuthzCondition[] = [];
+  for (let j = 0; j < list.length; j++) {
+    const c = list[j];
+    if (!isMap(c) || typeof c.key !== 'string') continue;
+    const p = `${base}/${j}`;
+    out.push({ pointer: p, key: c.key, values: values(c.values, `${p}/values`), notValues: values(c.notValues, `${p}/notValues`) });
+  }
+  return out;
+}
+
 export function authorizationPolicyOf(r: Resource, rootNamespace: string): AuthorizationPolicyInfo {
   const spec = isMap(r.object?.spec) ? r.object.spec : {};
-  const labels = labelMap(spec.selector?.matchLabels);
+  const labels = spec.selector ? labelMap(spec.selector.matchLabels) : undefined;
   const rules: AuthzRule[] = [];
-  if (Array.isArray(spec.rules)) {
-    spec.rules.forEach((rule: any, i: number) => {
-      if (!isMap(rule)) return;
+  const list = spec.rules;
+  if (Array.isArray(list)) {
+    for (let i = 0; i < list.length; i++) {
+      const rule = list[i];
+      if (!isMap(rule)) continue;
       const pointer = `/spec/rules/${i}`;
-      const when: AuthzCondition[] = [];
-      if (Array.isArray(rule.when)) {
-        rule.when.forEach((c: any, j: number) => {
-          if (!isMap(c) || typeof c.key !== 'string') return;
-          const p = `${pointer}/when/${j}`;
-          when.push({ pointer: p, key: c.key, values: values(c.values, `${p}/values`), notValues: values(c.notValues, `${p}/notValues`) });
-        });
-      }
-      rules.push({ index: i, pointer, from: clauses(rule.from, `${pointer}/from`, 'source'), to: clauses(rule.to, `${pointer}/to`, 'operation'), when });
-    });
+      rules.push({
+        index: i,
+        pointer,
+        from: rule.from ? clauses(rule.from, `${pointer}/from`, 'source') : NONE,
+        to: rule.to ? clauses(rule.to, `${pointer}/to`, 'operation') : NONE,
+        when: rule.when ? conditions(rule.when, `${pointer}/when`) : NONE,
+      });
+    }
   }
   const info: AuthorizationPolicyInfo = {
     resource: r,
     namespace: r.namespace,
     name: r.name,
     action: typeof spec.action === 'string' ? spec.action : 'ALLOW',
-    selector: Object.keys(labels).length ? labels : undefined,
+    selector: labels && Object.keys(labels).length ? labels : undefined,
     targeted: spec.targetRef !== undefined || spec.targetRefs !== undefined,
     meshWide: r.namespace === rootNamespace,
     rules,

@@ -27,6 +27,15 @@ const hasPrefix = (sorted: readonly string[], p: string) => {
 };
 const reverse = (s: string) => [...s].reverse().join('');
 
+/** `<td>/ns/<ns>/sa/<sa>` → [whole, td, ns, sa] (the shape of a RegExp match), or undefined. */
+function splitPrincipal(p: string): [string, string, string, string] | undefined {
+  const a = p.indexOf('/ns/');
+  if (a < 0) return undefined;
+  const b = p.indexOf('/sa/', a + 4);
+  if (b < 0 || p.indexOf('/', a + 4) !== b) return undefined;
+  return [p, p.slice(0, a), p.slice(a + 4, b), p.slice(b + 4)];
+}
+
 /**
  * Workload identities `<trustDomain>/ns/<ns>/sa/<serviceAccount>`: from ServiceAccount objects and the service
  * accounts pod templates run as (`default` when unset), valid for the trust domain and every alias. Kept by
@@ -73,7 +82,7 @@ export class Identities {
   match(principal: string): PrincipalMatch {
     if (principal === '*') return { state: 'found' };
     const star = principal.indexOf('*');
-    const m = /^(.*?)\/ns\/([^/]*)\/sa\/(.*)$/.exec(principal);
+    const m = splitPrincipal(principal);
     const known = (ns: string): PrincipalMatch => (this.byNs.has(ns) ? { state: 'missing', namespace: ns } : { state: 'unknown' });
     if (star < 0) {
       if (!m) return { state: 'missing' };
