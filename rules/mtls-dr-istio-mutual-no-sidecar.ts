@@ -36,13 +36,15 @@ export const mtlsDrIstioMutualNoSidecar = defineRule({
   severity: 'error',
   category: 'security',
   docs: {
-    summary: 'A DestinationRule sends Istio mutual TLS to workloads that have no sidecar.',
+    summary: 'A DestinationRule sends Istio mutual TLS to workloads that have no sidecar, or whose PeerAuthentication disables mTLS.',
     description:
       '`tls.mode: ISTIO_MUTUAL` makes client sidecars wrap every connection in Istio mutual TLS, whatever the server ' +
       'runs. Auto mTLS would send plaintext to a workload without a sidecar; this setting does not, so the application ' +
       'receives TLS bytes it cannot read and requests fail (connection reset, or 503 "upstream connect error"). A mesh-wide ' +
-      '`*.local` ISTIO_MUTUAL rule does this to every workload outside the mesh.',
-    fix: 'Remove the tls block (auto mTLS picks plaintext for workloads without a sidecar), or inject the server workloads.',
+      '`*.local` ISTIO_MUTUAL rule does this to every workload outside the mesh. A sidecar whose PeerAuthentication is ' +
+      'DISABLE does not terminate mutual TLS either (the conflict istioctl analyze\'s retired MTLSPolicyConflict check ' +
+      'reported).',
+    fix: 'Remove the tls block (auto mTLS picks plaintext for workloads without a sidecar or with mTLS disabled), or inject the server workloads.',
     bad: CASE(false),
     good: CASE(true),
     notes: 'Workloads whose namespace is not among the inputs are unknown and reported only under --closed-world.',
@@ -50,13 +52,16 @@ export const mtlsDrIstioMutualNoSidecar = defineRule({
   check(ctx) {
     const g = ctx.graph;
     const sec = g.facet(security);
-    const outside = (b: PortBackend) => b.status.mode !== 'control-plane' && (b.status.state === 'out' || (b.status.state === 'unknown' && ctx.closedWorld));
-    // From the services that have a backend without a sidecar (few) to the DestinationRules governing them.
+    // A sidecar with PeerAuthentication DISABLE does not terminate mTLS either: its application gets the TLS bytes.
+    const disabled = (b: PortBackend) => b.status.state === 'in' && b.status.mode === 'sidecar' && b.mtls.mode === 'DISABLE' && b.captured;
+    const outside = (b: PortBackend) => disabled(b) || (b.status.mode !== 'control-plane' && (b.status.state === 'out' || (b.status.state === 'unknown' && ctx.closedWorld)));
+    // From the services that have such a backend (few) to the DestinationRules governing them.
     const hits = new Map<ClientTls, { t: TlsTarget; b: PortBackend }[]>();
+    const anyDisable = sec.peerAuthentications.all.some((p) => p.mode === 'DISABLE' || [...p.ports.values()].some((x) => x.mode === 'DISABLE'));
     const candidates = new Set<MeshService>();
     for (const w of g.workloads.all()) {
       const s = sec.sidecar(w);
-      if (s.state === 'out' || (s.state === 'unknown' && ctx.closedWorld)) for (const svc of g.services.servicesOf(w)) candidates.add(svc);
+      if (anyDisable || s.state === 'out' || (s.state === 'unknown' && ctx.closedWorld)) for (const svc of g.services.servicesOf(w)) candidates.add(svc);
     }
     if (!candidates.size) return;
     for (const svc of g.services.all()) {
@@ -82,12 +87,12 @@ export const mtlsDrIstioMutualNoSidecar = defineRule({
       ctx.report({
         resource: dr.resource,
         pointer: c.pointer,
-        message: `DestinationRule "${dr.namespace}/${dr.name}" sends Istio mutual TLS to ${t.service.kind} "${t.service.namespace}/${t.service.name}" port ${t.port.port}${more ? ` (and ${more} more service${more > 1 ? 's' : ''})` : ''}, but ${b.workload.kind} "${b.workload.namespace}/${b.workload.name}" has no sidecar (${b.status.reason}): it cannot read the TLS, so requests fail`,
-        related: [
+        message: `DestinationRule "${dr.namespace}/${dr.name}" sends Istio mutual TLS to ${t.service.kind} "${t.service.namespace}/${t.service.name}" port ${t.port.port}${more ? ` (and ${more} more service${more > 1 ? 's' : ''})` : ''}, but ${b.workload.kind} "${b.workload.namespace}/${b.workload.name}" ${disabled(b) ? `has mTLS disabled (PeerAuthentication "${b.mtls.policy!.namespace}/${b.mtls.policy!.name}" is DISABLE)` : `has no sidecar (${b.status.reason})`}: it cannot read the TLS, so requests fail`,
+        related: disabled(b) ? [{ resource: b.mtls.policy!.resource, pointer: b.mtls.pointer, message: `PeerAuthentication ${b.mtls.policy!.namespace}/${b.mtls.policy!.name} sets DISABLE` }] : [
           { resource: b.workload.resource, pointer: b.status.evidence?.resource === b.workload.resource ? b.status.evidence.pointer : undefined, message: `${b.workload.kind} ${b.workload.namespace}/${b.workload.name} runs without a sidecar` },
           ...(b.status.evidence && b.status.evidence.resource !== b.workload.resource ? [{ ...b.status.evidence, message: b.status.reason }] : []),
         ],
-        fix: 'Remove the tls block so auto mTLS sends plaintext to workloads without a sidecar, or inject the server workloads.',
+        fix: disabled(b) ? 'Remove the tls block so auto mTLS follows the server, or make the server PeerAuthentication PERMISSIVE.' : 'Remove the tls block so auto mTLS sends plaintext to workloads without a sidecar, or inject the server workloads.',
       });
     }
   },
