@@ -60,6 +60,7 @@ export class SecurityModel {
   private raByNs?: Map<string, Resource[]>;
   private used?: Set<string>;
   private wide?: { mesh: ClientTls[]; namespace: Map<string, ClientTls[]> };
+  private readonly nsOf = (ns: string) => this.namespace(ns);
 
   constructor(private readonly g: MeshGraph) {
     this.injector = new Injector(g.resources);
@@ -93,7 +94,7 @@ export class SecurityModel {
   /** Sidecar status of a workload: in the mesh, out of it, or unknown (its namespace is not among the inputs). */
   sidecar(w: Workload): SidecarStatus {
     let s = this.statuses.get(w);
-    if (!s) this.statuses.set(w, (s = sidecarStatus(w, (ns) => this.namespace(ns))));
+    if (!s) this.statuses.set(w, (s = sidecarStatus(w, this.nsOf)));
     return s;
   }
 
