@@ -1,4 +1,9 @@
 import type { Rule } from '../src/engine/index.ts';
+import { annotationAlpha } from './annotation-alpha.ts';
+import { annotationDeprecated } from './annotation-deprecated.ts';
+import { annotationInvalidValue } from './annotation-invalid-value.ts';
+import { annotationMisplaced } from './annotation-misplaced.ts';
+import { annotationUnknown } from './annotation-unknown.ts';
 import { authorizationpolicyCustomProviderNotFound } from './authorizationpolicy-custom-provider-not-found.ts';
 import { authorizationpolicyHostNotFound } from './authorizationpolicy-host-not-found.ts';
 import { authorizationpolicyHttpFieldsOnTcp } from './authorizationpolicy-http-fields-on-tcp.ts';
@@ -9,6 +14,7 @@ import { authorizationpolicyNoMeshWorkload } from './authorizationpolicy-no-mesh
 import { authorizationpolicyPrincipalNotFound } from './authorizationpolicy-principal-not-found.ts';
 import { authorizationpolicyRuleNeverMatches } from './authorizationpolicy-rule-never-matches.ts';
 import { authorizationpolicyUnknownTrustDomain } from './authorizationpolicy-unknown-trust-domain.ts';
+import { customresourcedefinitionVersionBelowMinimum } from './customresourcedefinition-version-below-minimum.ts';
 import { destinationruleHostNotFound } from './destinationrule-host-not-found.ts';
 import { destinationruleMtlsOverridden } from './destinationrule-mtls-overridden.ts';
 import { destinationruleMtlsWithoutPeerauthentication } from './destinationrule-mtls-without-peerauthentication.ts';
@@ -16,6 +22,11 @@ import { destinationruleOverlapping } from './destinationrule-overlapping.ts';
 import { destinationruleSubsetNoWorkload } from './destinationrule-subset-no-workload.ts';
 import { destinationruleSubsetWithoutLabels } from './destinationrule-subset-without-labels.ts';
 import { destinationruleTlsWithoutCa } from './destinationrule-tls-without-ca.ts';
+import { envoyfilterAddIgnored } from './envoyfilter-add-ignored.ts';
+import { envoyfilterRelativeOperationWithProxyVersion } from './envoyfilter-relative-operation-with-proxy-version.ts';
+import { envoyfilterRelativeOperationWithoutPriority } from './envoyfilter-relative-operation-without-priority.ts';
+import { envoyfilterRemoveIgnored } from './envoyfilter-remove-ignored.ts';
+import { envoyfilterReplaceUnsupported } from './envoyfilter-replace-unsupported.ts';
 import { exporttoNamespaceNotFound } from './exportto-namespace-not-found.ts';
 import { gatewayApiBackendNotFound } from './gateway-api-backend-not-found.ts';
 import { gatewayApiHostnameNotAccepted } from './gateway-api-hostname-not-accepted.ts';
@@ -30,6 +41,7 @@ import { gatewaySelectorNoWorkload } from './gateway-selector-no-workload.ts';
 import { gatewayWildcardHostOverlap } from './gateway-wildcard-host-overlap.ts';
 import { aliasLimit, binaryFile, duplicateKey, fileTooLarge, helmTemplate, internalError, invalidDocument, invalidEncoding, notAManifest, unreadableFile, unusedSuppression, yamlSyntax } from './input-rules.ts';
 import { istiodJwksFetchUnrestricted } from './istiod-jwks-fetch-unrestricted.ts';
+import { meshnetworksUnknownRegistry } from './meshnetworks-unknown-registry.ts';
 import { mtlsDrIstioMutualNoSidecar } from './mtls-dr-istio-mutual-no-sidecar.ts';
 import { mtlsDrPlaintextToStrict } from './mtls-dr-plaintext-to-strict.ts';
 import { mtlsStrictNonMeshClient } from './mtls-strict-non-mesh-client.ts';
@@ -43,6 +55,8 @@ import { peerauthenticationSelectorNoWorkload } from './peerauthentication-selec
 import { peerauthenticationStrictWithoutDestinationrule } from './peerauthentication-strict-without-destinationrule.ts';
 import { deprecatedApi, removedApi, schema, schemaCel, schemaCelUnsupported, schemaIstio, unknownKind } from './schema-rules.ts';
 import { policyError } from './policy-error.ts';
+import { selectorIneffectiveOnGatewayApi } from './selector-ineffective-on-gateway-api.ts';
+import { serviceInconsistentAcrossClusters } from './service-inconsistent-across-clusters.ts';
 import { servicePortName } from './service-port-name.ts';
 import { serviceentryAddressesRequired } from './serviceentry-addresses-required.ts';
 import { serviceentryConflictingProtocols } from './serviceentry-conflicting-protocols.ts';
@@ -50,6 +64,12 @@ import { sidecarIneffectiveAmbient } from './sidecar-ineffective-ambient.ts';
 import { sidecarMultipleDefaults } from './sidecar-multiple-defaults.ts';
 import { sidecarOverlappingSelectors } from './sidecar-overlapping-selectors.ts';
 import { sidecarSelectorNoWorkload } from './sidecar-selector-no-workload.ts';
+import { statusNegativeCondition } from './status-negative-condition.ts';
+import { telemetryAccessLoggingWithoutProvider } from './telemetry-access-logging-without-provider.ts';
+import { telemetryLightstepProvider } from './telemetry-lightstep-provider.ts';
+import { telemetryMultipleDefaults } from './telemetry-multiple-defaults.ts';
+import { telemetryOverlappingSelectors } from './telemetry-overlapping-selectors.ts';
+import { telemetrySelectorNoWorkload } from './telemetry-selector-no-workload.ts';
 import { virtualserviceConflictingMeshHosts } from './virtualservice-conflicting-mesh-hosts.ts';
 import { virtualserviceDestinationHostNotFound } from './virtualservice-destination-host-not-found.ts';
 import { virtualserviceDestinationPortNotFound } from './virtualservice-destination-port-not-found.ts';
@@ -63,6 +83,10 @@ import { virtualserviceSubsetIgnoredAtGateway } from './virtualservice-subset-ig
 import { virtualserviceSubsetNotFound } from './virtualservice-subset-not-found.ts';
 import { virtualserviceUnreachableRoute } from './virtualservice-unreachable-route.ts';
 import { vsRouteWeights } from './vs-route-weights.ts';
+import { webhookInjectionOverlapping } from './webhook-injection-overlapping.ts';
+import { webhookServiceNotFound } from './webhook-service-not-found.ts';
+import { webhookUrlInvalid } from './webhook-url-invalid.ts';
+import { webhookUrlIpAddress } from './webhook-url-ip-address.ts';
 import { workloadConflictingServicePorts } from './workload-conflicting-service-ports.ts';
 import { workloadImageAutoNotInjected } from './workload-image-auto-not-injected.ts';
 import { workloadMissingSidecar } from './workload-missing-sidecar.ts';
@@ -72,6 +96,11 @@ import { yaml11Boolean } from './yaml-1.1-boolean.ts';
 /** Every built-in rule, in id order. */
 export const rules: readonly Rule[] = [
   aliasLimit,
+  annotationAlpha,
+  annotationDeprecated,
+  annotationInvalidValue,
+  annotationMisplaced,
+  annotationUnknown,
   authorizationpolicyCustomProviderNotFound,
   authorizationpolicyHostNotFound,
   authorizationpolicyHttpFieldsOnTcp,
@@ -83,6 +112,7 @@ export const rules: readonly Rule[] = [
   authorizationpolicyRuleNeverMatches,
   authorizationpolicyUnknownTrustDomain,
   binaryFile,
+  customresourcedefinitionVersionBelowMinimum,
   deprecatedApi,
   destinationruleHostNotFound,
   destinationruleMtlsOverridden,
@@ -92,6 +122,11 @@ export const rules: readonly Rule[] = [
   destinationruleSubsetWithoutLabels,
   destinationruleTlsWithoutCa,
   duplicateKey,
+  envoyfilterAddIgnored,
+  envoyfilterRelativeOperationWithProxyVersion,
+  envoyfilterRelativeOperationWithoutPriority,
+  envoyfilterRemoveIgnored,
+  envoyfilterReplaceUnsupported,
   exporttoNamespaceNotFound,
   fileTooLarge,
   gatewayApiBackendNotFound,
@@ -110,6 +145,7 @@ export const rules: readonly Rule[] = [
   invalidDocument,
   invalidEncoding,
   istiodJwksFetchUnrestricted,
+  meshnetworksUnknownRegistry,
   mtlsDrIstioMutualNoSidecar,
   mtlsDrPlaintextToStrict,
   mtlsStrictNonMeshClient,
@@ -128,6 +164,8 @@ export const rules: readonly Rule[] = [
   schemaCel,
   schemaCelUnsupported,
   schemaIstio,
+  selectorIneffectiveOnGatewayApi,
+  serviceInconsistentAcrossClusters,
   servicePortName,
   serviceentryAddressesRequired,
   serviceentryConflictingProtocols,
@@ -135,6 +173,12 @@ export const rules: readonly Rule[] = [
   sidecarMultipleDefaults,
   sidecarOverlappingSelectors,
   sidecarSelectorNoWorkload,
+  statusNegativeCondition,
+  telemetryAccessLoggingWithoutProvider,
+  telemetryLightstepProvider,
+  telemetryMultipleDefaults,
+  telemetryOverlappingSelectors,
+  telemetrySelectorNoWorkload,
   unknownKind,
   unreadableFile,
   unusedSuppression,
@@ -151,6 +195,10 @@ export const rules: readonly Rule[] = [
   virtualserviceSubsetNotFound,
   virtualserviceUnreachableRoute,
   vsRouteWeights,
+  webhookInjectionOverlapping,
+  webhookServiceNotFound,
+  webhookUrlInvalid,
+  webhookUrlIpAddress,
   workloadConflictingServicePorts,
   workloadImageAutoNotInjected,
   workloadMissingSidecar,

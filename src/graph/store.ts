@@ -5,10 +5,16 @@ export class ResourceStore {
   private readonly byKind = new Map<string, Resource[]>();
   private readonly byKey = new Map<string, Resource>();
   readonly all: readonly Resource[];
+  /** Objects a later one with the same identity replaced (the same object defined twice, or once per cluster), in input order. */
+  readonly replaced: readonly Resource[];
 
   constructor(resources: readonly Resource[]) {
     for (const r of resources) this.byKey.set(r.key, r);
-    this.all = resources.filter((r) => this.byKey.get(r.key) === r);
+    const all: Resource[] = [];
+    const replaced: Resource[] = [];
+    for (const r of resources) (this.byKey.get(r.key) === r ? all : replaced).push(r);
+    this.all = all;
+    this.replaced = replaced;
     for (const r of this.all) {
       let list = this.byKind.get(r.kind);
       if (!list) this.byKind.set(r.kind, (list = []));

@@ -1,0 +1,4 @@
+import { statusNegativeCondition } from '../../rules/status-negative-condition.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(statusNegativeCondition).run();
