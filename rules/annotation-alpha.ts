@@ -1,20 +1,9 @@
 import { defineRule } from '../src/engine/index.ts';
 import { istioAnnotations, type AnnotationUse } from '../src/graph/annotations.ts';
+import { annotationCodes, deploymentExample } from './_annotation.ts';
 
-/** Written by istio-init's defaults; on a Pod without istio-init (CNI) the injector sets them itself. */
+/** The injector writes these itself on pods without an istio-init container (CNI): they are not the user's choice. */
 const INJECTED_DEFAULTS = new Set(['sidecar.istio.io/interceptionMode', 'traffic.sidecar.istio.io/includeInboundPorts', 'traffic.sidecar.istio.io/excludeInboundPorts', 'traffic.sidecar.istio.io/includeOutboundIPRanges']);
-
-const CASE = (annotation: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ratings, namespace: bookinfo}
-spec:
-  selector: {matchLabels: {app: ratings}}
-  template:
-    metadata:
-      labels: {app: ratings}
-      annotations: {${annotation}}
-    spec: {containers: [{name: ratings, image: ratings:1}]}
-`;
 
 function injectedDefault(use: AnnotationUse): boolean {
   if (use.resource.kind !== 'Pod' || !INJECTED_DEFAULTS.has(use.name)) return false;
@@ -34,8 +23,8 @@ export const annotationAlpha = defineRule({
       'Alpha annotations may change meaning or be removed between Istio releases without a deprecation period, and are not ' +
       'recommended for production: what they set can stop working after an upgrade.',
     fix: 'Prefer a stable mechanism (ProxyConfig, Sidecar, MeshConfig) where one exists, or accept the risk and turn this rule off.',
-    bad: CASE('sidecar.istio.io/proxyCPU: 200m'),
-    good: CASE('proxy.istio.io/config: "{concurrency: 2}"'),
+    bad: deploymentExample({ template: 'sidecar.istio.io/proxyCPU: 200m' }),
+    good: deploymentExample({ template: 'proxy.istio.io/config: "{concurrency: 2}"' }),
     notes:
       'istioctl analyze has this analyzer but does not run it by default. As there, on Pods without an istio-init container ' +
       'the annotations the injector writes itself are skipped. Pod templates and workload kinds istioctl analyze does not ' +
@@ -49,7 +38,7 @@ export const annotationAlpha = defineRule({
         pointer: use.pointer,
         key: true,
         message: `Annotation "${use.name}" is part of an alpha-phase feature: it may change or be removed in a later Istio version`,
-        codes: use.extended ? { istio: undefined, istioAnalyzer: undefined } : undefined,
+        codes: annotationCodes(use),
       });
     }
   },

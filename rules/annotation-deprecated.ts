@@ -1,18 +1,8 @@
 import { defineRule } from '../src/engine/index.ts';
 import { istioAnnotations } from '../src/graph/annotations.ts';
+import { annotationCodes, deploymentExample } from './_annotation.ts';
 
 const INJECT = 'sidecar.istio.io/inject';
-const CASE = (where: 'labels' | 'annotations') => `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: batch, namespace: jobs}
-spec:
-  selector: {matchLabels: {app: batch}}
-  template:
-    metadata:
-      labels: {app: batch}
-      ${where}: {sidecar.istio.io/inject: "false"}
-    spec: {containers: [{name: batch, image: batch:1}]}
-`;
 
 export const annotationDeprecated = defineRule({
   id: 'annotation-deprecated',
@@ -27,8 +17,8 @@ export const annotationDeprecated = defineRule({
       'they carry can silently disappear on upgrade. `sidecar.istio.io/inject` as an annotation is replaced by the label ' +
       'of the same name, which the injection webhooks select on.',
     fix: 'Use the replacement (for sidecar.istio.io/inject: the pod label), or drop the annotation.',
-    bad: CASE('annotations'),
-    good: CASE('labels'),
+    bad: deploymentExample({ template: 'sidecar.istio.io/inject: "false"' }),
+    good: deploymentExample({ labels: 'sidecar.istio.io/inject: "false"' }),
     notes:
       'As istioctl analyze, the `sidecar.istio.io/inject` annotation is not reported when the object also has the label. ' +
       'Pod templates and workload kinds istioctl analyze does not read are reported without an Istio code.',
@@ -44,7 +34,7 @@ export const annotationDeprecated = defineRule({
         key: true,
         message: `Annotation "${use.name}" is deprecated${inject ? ' in favor of the label of the same name' : ''} and may be ignored by a future Istio version`,
         fix: inject ? `Move it to the labels: ${INJECT}: "${use.value}".` : 'Remove it, or replace it as the Istio release notes say.',
-        codes: use.extended ? { istio: undefined, istioAnalyzer: undefined } : undefined,
+        codes: annotationCodes(use),
       });
     }
   },

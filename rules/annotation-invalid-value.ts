@@ -1,17 +1,6 @@
 import { defineRule } from '../src/engine/index.ts';
 import { invalidAnnotationValue, istioAnnotations } from '../src/graph/annotations.ts';
-
-const CASE = (ports: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ratings, namespace: bookinfo}
-spec:
-  selector: {matchLabels: {app: ratings}}
-  template:
-    metadata:
-      labels: {app: ratings}
-      annotations: {traffic.sidecar.istio.io/excludeOutboundPorts: "${ports}"}
-    spec: {containers: [{name: ratings, image: ratings:1}]}
-`;
+import { annotationCodes, deploymentExample } from './_annotation.ts';
 
 export const annotationInvalidValue = defineRule({
   id: 'annotation-invalid-value',
@@ -26,8 +15,8 @@ export const annotationInvalidValue = defineRule({
       'resource quantities, interception mode, ProxyConfig overrides…). A value it cannot read makes injection fail, so ' +
       'the pod is not created while the injection webhook is in place.',
     fix: 'Write the value in the documented form (for example comma-separated port numbers without spaces around).',
-    bad: CASE('3306;5432'),
-    good: CASE('3306,5432'),
+    bad: deploymentExample({ template: 'traffic.sidecar.istio.io/excludeOutboundPorts: "3306;5432"' }),
+    good: deploymentExample({ template: 'traffic.sidecar.istio.io/excludeOutboundPorts: "3306,5432"' }),
     notes:
       'The `proxy.istio.io/config` check stops at "valid YAML or JSON mapping"; Istio also validates the ProxyConfig ' +
       'fields. Values on pod templates are reported without an Istio code (istioctl analyze reads Pods only).',
@@ -41,7 +30,7 @@ export const annotationInvalidValue = defineRule({
         pointer: use.pointer,
         message: `Invalid value of annotation "${use.name}": ${problem}; the sidecar injector rejects pods that carry it`,
         fix: 'Correct the value to the form the annotation documents.',
-        codes: use.extended ? { istio: undefined, istioAnalyzer: undefined } : undefined,
+        codes: annotationCodes(use),
       });
     }
   },

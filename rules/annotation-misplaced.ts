@@ -1,19 +1,6 @@
 import { defineRule } from '../src/engine/index.ts';
 import { istioAnnotations, misplacedAnnotation } from '../src/graph/annotations.ts';
-
-const CASE = (top: string, template: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: reviews
-  namespace: bookinfo${top}
-spec:
-  selector: {matchLabels: {app: reviews}}
-  template:
-    metadata:
-      labels: {app: reviews}${template}
-    spec: {containers: [{name: reviews, image: reviews:1}]}
-`;
-const ANNOTATION = '\n  annotations: {sidecar.istio.io/proxyMemory: 512Mi}';
+import { annotationCodes, deploymentExample } from './_annotation.ts';
 
 export const annotationMisplaced = defineRule({
   id: 'annotation-misplaced',
@@ -28,8 +15,8 @@ export const annotationMisplaced = defineRule({
       'from the Service. Written on a Deployment\'s own metadata (rather than its pod template) or on a Namespace, it is ' +
       'never copied to the pods and has no effect.',
     fix: 'Move the annotation to the object Istio reads it from (for a workload: spec.template.metadata.annotations).',
-    bad: CASE(ANNOTATION, ''),
-    good: CASE('', ANNOTATION.replace(/\n/, '\n    ')),
+    bad: deploymentExample({ metadata: 'sidecar.istio.io/proxyMemory: 512Mi' }),
+    good: deploymentExample({ template: 'sidecar.istio.io/proxyMemory: 512Mi' }),
     notes:
       'istioctl analyze reads Namespaces, Services, Pods and Deployments; meshlint also reads the metadata of the other ' +
       'workload kinds (StatefulSet, DaemonSet…) and reports those without an Istio code.',
@@ -45,7 +32,7 @@ export const annotationMisplaced = defineRule({
         key: true,
         message: `Annotation "${use.name}" has no effect on a ${use.on}: Istio reads it only from ${kinds}${template ? ' (the pod template\'s annotations)' : ''}`,
         fix: template ? 'Move it to spec.template.metadata.annotations.' : `Move it to the ${kinds} it is meant for, or remove it.`,
-        codes: use.extended ? { istio: undefined, istioAnalyzer: undefined } : undefined,
+        codes: annotationCodes(use),
       });
     }
   },

@@ -1,17 +1,6 @@
 import { defineRule } from '../src/engine/index.ts';
 import { closestAnnotation, istioAnnotations } from '../src/graph/annotations.ts';
-
-const CASE = (name: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ratings, namespace: bookinfo}
-spec:
-  selector: {matchLabels: {app: ratings}}
-  template:
-    metadata:
-      labels: {app: ratings}
-      annotations: {${name}: "100m"}
-    spec: {containers: [{name: ratings, image: ratings:1}]}
-`;
+import { annotationCodes, deploymentExample } from './_annotation.ts';
 
 export const annotationUnknown = defineRule({
   id: 'annotation-unknown',
@@ -25,8 +14,8 @@ export const annotationUnknown = defineRule({
       'Istio reads only the annotations of its catalogue. A misspelt or invented key such as `sidecar.istio.io/proxyCpu` ' +
       'is silently ignored: the proxy runs with the default it was meant to change.',
     fix: 'Correct the key to the catalogue name (see the suggestion), or remove it.',
-    bad: CASE('sidecar.istio.io/proxyCpu'),
-    good: CASE('sidecar.istio.io/proxyCPU'),
+    bad: deploymentExample({ template: 'sidecar.istio.io/proxyCpu: 100m' }),
+    good: deploymentExample({ template: 'sidecar.istio.io/proxyCPU: 100m' }),
     notes:
       'istioctl analyze reads the annotations of Namespaces, Services, Pods and Deployments only; meshlint also reads pod ' +
       'templates (where the injector finds them) and the metadata of the other workload kinds, and reports those without ' +
@@ -42,7 +31,7 @@ export const annotationUnknown = defineRule({
         key: true,
         message: `Unknown Istio annotation "${use.name}"${hint ? ` (did you mean "${hint}"?)` : ''}: Istio ignores it`,
         fix: hint ? `Rename it to ${hint}.` : 'Remove it, or use an annotation of the Istio catalogue.',
-        codes: use.extended ? { istio: undefined, istioAnalyzer: undefined } : undefined,
+        codes: annotationCodes(use),
       });
     }
   },

@@ -39,6 +39,7 @@ spec:
   accessLogging: [{providers: [{name: envoy}]}]
 `,
     good: BASE,
+    notes: 'Workloads are pod templates and Pods of the inputs: a Deployment is reported once, where istioctl analyze reports each of its running pods.',
   },
   check(ctx) {
     for (const [w, list] of ctx.graph.facet(telemetries).byWorkload) {

@@ -39,14 +39,14 @@ function fileResource(file: string, istioNs: string, networks: Record<string, an
   }
   const own = parseSources([{ path, absPath: file, text }]).resources;
   if (own.length === 1 && own[0].kind === 'ConfigMap') return { resource: own[0], embedded: true };
-  const identity = `apiVersion: install.istio.io/v1alpha1\nkind: MeshNetworks\nmetadata: {name: meshnetworks, namespace: ${istioNs}}\n`;
+  const identity = `apiVersion: mesh.istio.io/v1alpha1\nkind: MeshNetworks\nmetadata: {name: meshnetworks, namespace: ${istioNs}}\n`;
   const parsed = parseSources([{ path, absPath: file, text: `${text}${text.endsWith('\n') || !text ? '' : '\n'}${identity}` }]).resources;
   if (parsed.length === 1 && JSON.stringify(parsed[0].object?.networks ?? {}) === JSON.stringify(networks)) return { resource: parsed[0], embedded: false };
   const loc = fileLocation(path);
-  const ref = { apiVersion: 'install.istio.io/v1alpha1', kind: 'MeshNetworks', namespace: istioNs, name: 'meshnetworks' };
+  const ref = { apiVersion: 'mesh.istio.io/v1alpha1', kind: 'MeshNetworks', namespace: istioNs, name: 'meshnetworks' };
   const resource: Resource = {
-    ...ref, group: 'install.istio.io', version: 'v1alpha1', namespaceOrigin: 'explicit', labels: {}, annotations: {}, object: { networks },
-    key: `install.istio.io/MeshNetworks/${istioNs}/meshnetworks`, ref, file: path, docIndex: 0,
+    ...ref, group: 'mesh.istio.io', version: 'v1alpha1', namespaceOrigin: 'explicit', labels: {}, annotations: {}, object: { networks },
+    key: `mesh.istio.io/MeshNetworks/${istioNs}/meshnetworks`, ref, file: path, docIndex: 0,
     location: () => loc, locate: () => loc, locateKey: () => loc,
   };
   return { resource, embedded: false };
