@@ -1,7 +1,14 @@
 import { defineRule } from '../src/engine/index.ts';
 import { security } from '../src/graph/security/index.ts';
 
-const CASE = (providers: string) => `apiVersion: telemetry.istio.io/v1
+const CASE = (providers: string) => `apiVersion: v1
+kind: ConfigMap
+metadata: {name: istio, namespace: istio-system}
+data:
+  mesh: |
+    defaultProviders: {metrics: [prometheus]}
+---
+apiVersion: telemetry.istio.io/v1
 kind: Telemetry
 metadata: {name: mesh-default, namespace: istio-system}
 spec:
@@ -23,10 +30,13 @@ export const telemetryAccessLoggingWithoutProvider = defineRule({
     fix: 'Name a provider (`providers: [{name: envoy}]` logs to the proxy\'s stdout), or set defaultProviders.accessLogging in the MeshConfig.',
     bad: CASE(''),
     good: CASE('\n    providers: [{name: envoy}]'),
-    notes: 'The default providers come from --mesh-config, else the istio ConfigMap or IstioOperator among the inputs.',
+    notes:
+      'The default providers come from --mesh-config, else the istio ConfigMap or IstioOperator among the inputs; without ' +
+      'any, the mesh\'s defaults are unknown and findings are reported only under --closed-world.',
   },
   check(ctx) {
     const g = ctx.graph;
+    if (g.mesh.source.kind === 'defaults' && !ctx.closedWorld) return;
     const defaults = g.mesh.raw.defaultProviders?.accessLogging;
     if (Array.isArray(defaults) ? defaults.length : defaults) return;
     const mesh = g.facet(security).meshConfigAt('defaultProviders');
