@@ -8,7 +8,7 @@ const VALUE = '      value: {name: envoy.lua, typed_config: {"@type": type.googl
 export function patchExample(applyTo: string, operation: string, proxyVersion = false): string {
   return `  - applyTo: ${applyTo}
     match:
-      context: SIDECAR_INBOUND${proxyVersion ? "\n      proxy: {proxyVersion: '^1\\\\.22.*'}" : ''}
+      context: SIDECAR_INBOUND${proxyVersion ? "\n      proxy: {proxyVersion: '^1\\.22.*'}" : ''}
       listener: {filterChain: {filter: {name: envoy.filters.network.http_connection_manager}}}
     patch:
       operation: ${operation}
