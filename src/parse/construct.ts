@@ -1,6 +1,7 @@
-import { EVENT_ID, SCALAR_STYLE, getScalarValue, type Event, type ScalarEvent } from 'js-yaml';
+import { EVENT_ID, SCALAR_STYLE, getScalarValue, type ScalarEvent } from 'js-yaml';
 import { escapeToken } from '../core/pointer.ts';
 import type { ImplicitScalar } from '../core/resource.ts';
+import { ANCHOR_END, ANCHOR_START, END, newScalarView, scalarView, START, STRIDE, TAG_START, typeAt } from './events.ts';
 import { isYaml11Surprise, resolvePlain, resolveTagged } from './scalars.ts';
 
 /** A problem found while building values, with offsets into the parsed text. */
@@ -51,12 +52,13 @@ interface Anchor {
 const TEMPLATE = /\{\{.*\}\}/;
 
 /**
- * Builds plain values from js-yaml's event stream. Unlike js-yaml's own constructor it keeps going past
- * duplicate keys (reported, last one wins as in kubectl), counts alias expansion, and notes the scalars
- * whose YAML 1.1 meaning is a surprise.
+ * Builds plain values from js-yaml's event stream (packed, see events.ts). Unlike js-yaml's own constructor it
+ * keeps going past duplicate keys (reported, last one wins as in kubectl), counts alias expansion, and notes the
+ * scalars whose YAML 1.1 meaning is a surprise.
  */
-export function construct(text: string, events: Event[], issues: RawIssue[], lookForTemplates: boolean): RawDoc[] {
+export function construct(text: string, events: Int32Array, issues: RawIssue[], lookForTemplates: boolean): RawDoc[] {
   const docs: RawDoc[] = [];
+  const ev = newScalarView();
   const frames: Frame[] = [];
   let anchors = new Map<string, Anchor>();
   let doc: RawDoc | undefined;
@@ -109,16 +111,16 @@ export function construct(text: string, events: Event[], issues: RawIssue[], loo
     else top.value[key] = value;
   };
 
-  for (let i = 0; i < events.length; i++) {
-    const ev = events[i];
-    switch (ev.type) {
+  for (let at = 0; at < events.length; at += STRIDE) {
+    switch (typeAt(events, at)) {
       case EVENT_ID.DOCUMENT:
         doc = { value: null, start: -1, end: -1, templateAt: -1 };
         anchors = new Map();
         expanded = 0;
         break;
       case EVENT_ID.SCALAR: {
-        const s = ev.valueStart < 0 ? '' : getScalarValue(text, ev as ScalarEvent);
+        scalarView(events, at, ev);
+        const s = ev.valueStart < 0 ? '' : getScalarValue(text, ev);
         const top = frames[frames.length - 1];
         const isKey = top !== undefined && top.isMap && !top.hasKey;
         let value: unknown;
@@ -130,8 +132,8 @@ export function construct(text: string, events: Event[], issues: RawIssue[], loo
             (doc.implicit ??= []).push({ pointer: pointerHere(), source: s, value: value as boolean | number });
           }
         } else value = s;
-        const start = ev.valueStart < 0 ? scalarGapOffset(events, i) : scalarStart(text, ev as ScalarEvent);
-        const end = ev.valueStart < 0 ? start : scalarEnd(text, ev as ScalarEvent);
+        const start = ev.valueStart < 0 ? scalarGapOffset(events, at) : scalarStart(text, ev);
+        const end = ev.valueStart < 0 ? start : scalarEnd(text, ev);
         // Only a plain scalar counts: `{{ }}` inside quotes or a block scalar is data (Istio's injection template, alert texts).
         if (lookForTemplates && doc && doc.templateAt < 0 && ev.style === SCALAR_STYLE.PLAIN && TEMPLATE.test(s)) doc.templateAt = start;
         widen(ev.anchorStart >= 0 ? Math.min(ev.anchorStart, start) : ev.tagStart >= 0 ? Math.min(ev.tagStart, start) : start, end);
@@ -141,19 +143,22 @@ export function construct(text: string, events: Event[], issues: RawIssue[], loo
       }
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
-        const isMap = ev.type === EVENT_ID.MAPPING;
+        const isMap = typeAt(events, at) === EVENT_ID.MAPPING;
+        const start = events[at + START];
+        const anchorStart = events[at + ANCHOR_START];
+        const tagStart = events[at + TAG_START];
         const top = frames[frames.length - 1];
-        const anchor = ev.anchorStart >= 0 ? text.slice(ev.anchorStart, ev.anchorEnd) : undefined;
+        const anchor = anchorStart >= 0 ? text.slice(anchorStart, events[at + ANCHOR_END]) : undefined;
         if (anchor !== undefined) anchors.set(anchor, { value: undefined, size: 0, done: false });
         // `name: {{ .Release.Name }}` parses as a flow mapping whose key is another flow mapping.
-        if (lookForTemplates && doc && doc.templateAt < 0 && isMap && text.charCodeAt(ev.start) === 123 && text.charCodeAt(ev.start + 1) === 123) doc.templateAt = ev.start;
-        widen(Math.min(ev.start, ev.anchorStart >= 0 ? ev.anchorStart : ev.start, ev.tagStart >= 0 ? ev.tagStart : ev.start), ev.start + 1);
+        if (lookForTemplates && doc && doc.templateAt < 0 && isMap && text.charCodeAt(start) === 123 && text.charCodeAt(start + 1) === 123) doc.templateAt = start;
+        widen(Math.min(start, anchorStart >= 0 ? anchorStart : start, tagStart >= 0 ? tagStart : start), start + 1);
         frames.push({
           isMap,
           value: isMap ? {} : [],
           key: undefined,
-          keyStart: ev.start,
-          keyEnd: ev.start,
+          keyStart: start,
+          keyEnd: start,
           hasKey: false,
           keyIsMerge: false,
           anchor,
@@ -164,20 +169,22 @@ export function construct(text: string, events: Event[], issues: RawIssue[], loo
         break;
       }
       case EVENT_ID.ALIAS: {
-        const name = text.slice(ev.anchorStart, ev.anchorEnd);
+        const anchorStart = events[at + ANCHOR_START];
+        const anchorEnd = events[at + ANCHOR_END];
+        const name = text.slice(anchorStart, anchorEnd);
         const a = anchors.get(name);
         if (!a || !a.done) {
-          issues.push({ ruleId: 'yaml-syntax', message: a ? `Recursive alias "*${name}"` : `Unknown alias "*${name}"`, start: ev.anchorStart - 1, end: ev.anchorEnd });
-          add(null, 1, ev.anchorStart - 1, ev.anchorEnd, true, '');
+          issues.push({ ruleId: 'yaml-syntax', message: a ? `Recursive alias "*${name}"` : `Unknown alias "*${name}"`, start: anchorStart - 1, end: anchorEnd });
+          add(null, 1, anchorStart - 1, anchorEnd, true, '');
           break;
         }
-        widen(ev.anchorStart - 1, ev.anchorEnd);
+        widen(anchorStart - 1, anchorEnd);
         // String() of an aliased collection would expand it: the key text matters only for scalars.
         const scalar = typeof a.value !== 'object' || a.value === null;
-        add(a.value, a.size, ev.anchorStart - 1, ev.anchorEnd, scalar, scalar ? String(a.value) : '');
+        add(a.value, a.size, anchorStart - 1, anchorEnd, scalar, scalar ? String(a.value) : '');
         if (expanded > MAX_EXPANDED_NODES && doc && !doc.dropped) {
           doc.dropped = true;
-          issues.push({ ruleId: 'alias-limit', message: `Aliases expand this document to more than ${MAX_EXPANDED_NODES} nodes (a "billion laughs" pattern); the document was skipped`, start: ev.anchorStart - 1, end: ev.anchorEnd });
+          issues.push({ ruleId: 'alias-limit', message: `Aliases expand this document to more than ${MAX_EXPANDED_NODES} nodes (a "billion laughs" pattern); the document was skipped`, start: anchorStart - 1, end: anchorEnd });
         }
         break;
       }
@@ -217,8 +224,10 @@ function applyMerges(target: Record<string, unknown>, merges: unknown[]): void {
   }
 }
 
+type ScalarSpan = Pick<ScalarEvent, 'style' | 'valueStart' | 'valueEnd'>;
+
 /** Start of a scalar as written: the opening quote or block indicator included. */
-export function scalarStart(text: string, ev: ScalarEvent): number {
+export function scalarStart(text: string, ev: ScalarSpan): number {
   if (ev.style === SCALAR_STYLE.SINGLE_QUOTED || ev.style === SCALAR_STYLE.DOUBLE_QUOTED) return ev.valueStart - 1;
   if (ev.style === SCALAR_STYLE.LITERAL_BLOCK || ev.style === SCALAR_STYLE.FOLDED_BLOCK) {
     for (let i = ev.valueStart - 1; i >= 0; i--) {
@@ -229,7 +238,7 @@ export function scalarStart(text: string, ev: ScalarEvent): number {
   return ev.valueStart;
 }
 
-export function scalarEnd(text: string, ev: ScalarEvent): number {
+export function scalarEnd(text: string, ev: ScalarSpan): number {
   if (ev.style === SCALAR_STYLE.SINGLE_QUOTED || ev.style === SCALAR_STYLE.DOUBLE_QUOTED) return ev.valueEnd + 1;
   if (ev.style === SCALAR_STYLE.LITERAL_BLOCK || ev.style === SCALAR_STYLE.FOLDED_BLOCK) {
     let e = ev.valueEnd;
@@ -240,12 +249,12 @@ export function scalarEnd(text: string, ev: ScalarEvent): number {
 }
 
 /** An empty scalar has no offsets; place it right after the preceding node. */
-function scalarGapOffset(events: Event[], i: number): number {
-  for (let j = i - 1; j >= 0; j--) {
-    const e = events[j];
-    if (e.type === EVENT_ID.SCALAR && e.valueEnd >= 0) return e.valueEnd;
-    if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) return e.start;
-    if (e.type === EVENT_ID.ALIAS) return e.anchorEnd;
+function scalarGapOffset(events: Int32Array, at: number): number {
+  for (let j = at - STRIDE; j >= 0; j -= STRIDE) {
+    const type = typeAt(events, j);
+    if (type === EVENT_ID.SCALAR && events[j + END] >= 0) return events[j + END];
+    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) return events[j + START];
+    if (type === EVENT_ID.ALIAS) return events[j + ANCHOR_END];
   }
   return 0;
 }

@@ -1,9 +1,11 @@
-import { parseEvents, type Event } from 'js-yaml';
 import { makeDiagnostic } from '../core/diagnostic.ts';
 import { lineIndexOf, lineStartAt, type LineIndex } from '../core/lines.ts';
 import type { ImplicitScalar, Resource } from '../core/resource.ts';
 import type { Diagnostic, Severity, SourceFile } from '../core/types.ts';
 import { construct, type RawDoc, type RawIssue } from './construct.ts';
+import { parsePacked } from './events.ts';
+import { ParallelParse } from './parallel.ts';
+import { documentChunks, fileUnits } from './units.ts';
 import { CLUSTER_SCOPED_KINDS, SYSTEM_NAMESPACES } from './kinds.ts';
 import { DocSpan, ParsedResource, isMap } from './resource.ts';
 import { describeSyntaxError } from './syntax.ts';
@@ -14,7 +16,27 @@ export { ParsedResource } from './resource.ts';
 export interface ParseOptions {
   /** Namespace given to namespaced objects that have none (default 'default'). */
   defaultNamespace?: string;
+  /** Parse with the help of a worker thread (default: when the inputs hold over PARALLEL_MIN characters). */
+  parallel?: boolean;
 }
+
+/** Below this much text a worker thread costs more than it saves. */
+export const PARALLEL_MIN = 2 * 1024 * 1024;
+
+/** Gives the packed events of each text a file is parsed in, in order; undefined when the text is not valid YAML. */
+interface EventSource {
+  next(text: string): Int32Array | undefined;
+}
+
+const IN_THREAD: EventSource = {
+  next(text) {
+    try {
+      return parsePacked(text);
+    } catch {
+      return undefined;
+    }
+  },
+};
 
 export interface ParseResult {
   resources: Resource[];
@@ -34,29 +56,41 @@ export const PARSE_SEVERITY: Readonly<Record<string, Severity>> = {
 };
 
 const TEMPLATE_START = /\{\{-?\s*(\.Values|\.Release|\.Chart|\.Capabilities|\.Files|include\b|template\b|if\b|range\b|with\b|end\b|else\b|toYaml\b|tpl\b|define\b|-?\s*\/\*)/;
-/** Deeper YAML is skipped: no manifest comes close, and deep values make every later stage slower. */
-const MAX_DEPTH = 200;
 /** A line that is only template control (`{{- if … }}`, `{{ include … }}`), never valid YAML. */
 const TEMPLATE_LINE = /^[ \t]*\{\{.*\}\}[ \t]*$/m;
-const DOC_MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 
 export function parseSources(files: readonly SourceFile[], opts: ParseOptions = {}): ParseResult {
   const out: ParseResult = { resources: [], diagnostics: [], skipped: 0 };
   const ns = opts.defaultNamespace ?? 'default';
-  for (const f of files) parseFile(f, ns, out);
+  const units = files.map((f) => fileUnits(f.text));
+  let size = 0;
+  for (const f of files) size += f.text.length;
+  const parallel = opts.parallel ?? size >= PARALLEL_MIN ? new ParallelParse(files.flatMap((f, i) => unitTexts(f.text, units[i]))) : undefined;
+  try {
+    files.forEach((f, i) => parseFile(f, ns, out, units[i], parallel ?? IN_THREAD));
+  } finally {
+    parallel?.close();
+  }
   return out;
 }
 
-function parseFile(file: SourceFile, defaultNs: string, out: ParseResult): void {
+const unitTexts = (text: string, units: readonly [number, number][]) => (units.length === 1 ? [text] : units.map(([start, end]) => text.slice(start, end)));
+
+function parseFile(file: SourceFile, defaultNs: string, out: ParseResult, units: readonly [number, number][], source: EventSource): void {
   const text = file.text;
   const lines = lineIndexOf(file);
   const templates = text.includes('{{');
   const issues: RawIssue[] = [];
-  // A big file is parsed a document at a time, so only one document's events are in memory at once.
-  let docs = text.length > WHOLE_FILE_LIMIT ? constructByDocument(text, templates, issues) : undefined;
-  try {
-    docs ??= construct(text, parseEvents(text, { maxDepth: MAX_DEPTH }), issues, templates);
-  } catch {
+  let docs = constructUnits(text, units, source, templates, issues);
+  // A big file had a bad group of documents: parse it whole, as a small file is.
+  if (!docs && units.length > 1) {
+    try {
+      docs = construct(text, parsePacked(text), issues, templates);
+    } catch {
+      /* parsed document by document below */
+    }
+  }
+  if (!docs) {
     // One broken document must not hide the others: parse the documents one by one.
     docs = [];
     issues.length = 0;
@@ -170,52 +204,32 @@ function implicitByItem(implicit: RawDoc['implicit']): Map<number, ImplicitScala
   return out;
 }
 
-/** [start, end) of each document, split on `---` / `...` lines; for big files, and files that fail to parse whole. */
-export function documentChunks(text: string): [number, number][] {
-  const cuts = [0];
-  for (const m of text.matchAll(DOC_MARKER)) if (m.index! > 0) cuts.push(m.index!);
-  cuts.push(text.length);
-  const chunks: [number, number][] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) chunks.push([cuts[i], cuts[i + 1]]);
-  return chunks;
-}
-
-/** Files above this size are parsed document by document. */
-const WHOLE_FILE_LIMIT = 1024 * 1024;
-/** Their documents are parsed in groups of about this size: the parser runs slower on many small inputs. */
-const GROUP_SIZE = 256 * 1024;
-
 /**
- * Parses each `---` chunk on its own; undefined (and no issues) when one fails, so that the file then takes
- * the whole-file path and its error handling exactly as a small file does.
+ * Values of a file from the events of its units (the whole file, or groups of documents); undefined, and no
+ * issues, when a unit is not valid YAML.
  */
-function constructByDocument(text: string, templates: boolean, issues: RawIssue[]): RawDoc[] | undefined {
-  const docs: RawDoc[] = [];
+function constructUnits(text: string, units: readonly [number, number][], source: EventSource, templates: boolean, issues: RawIssue[]): RawDoc[] | undefined {
+  let docs: RawDoc[] | undefined = [];
   const found: RawIssue[] = [];
-  try {
-    for (const [start, end] of documentGroups(text)) {
-      const chunk = text.slice(start, end);
-      const local: RawIssue[] = [];
-      for (const d of construct(chunk, parseEvents(chunk, { maxDepth: MAX_DEPTH }), local, templates)) docs.push(shift(d, start));
-      for (const i of local) found.push({ ...i, start: i.start + start, end: i.end + start });
+  for (const [start, end] of units) {
+    const chunk = units.length === 1 ? text : text.slice(start, end);
+    // Every unit is taken from the source, even after a failure: the source hands them out in order.
+    const events = source.next(chunk);
+    if (!docs) continue;
+    if (!events) {
+      docs = undefined;
+      continue;
     }
-  } catch {
-    return undefined;
+    try {
+      const local: RawIssue[] = [];
+      for (const d of construct(chunk, events, local, templates)) docs.push(shift(d, start));
+      for (const i of local) found.push(start ? { ...i, start: i.start + start, end: i.end + start } : i);
+    } catch {
+      docs = undefined;
+    }
   }
-  issues.push(...found);
+  if (docs) issues.push(...found);
   return docs;
-}
-
-/** Consecutive documents in runs of about GROUP_SIZE bytes: far fewer parser calls, still little memory each. */
-function documentGroups(text: string): [number, number][] {
-  const groups: [number, number][] = [];
-  let start = 0;
-  for (const [, end] of documentChunks(text)) {
-    if (end - start < GROUP_SIZE && end < text.length) continue;
-    groups.push([start, end]);
-    start = end;
-  }
-  return groups;
 }
 
 /** Makes a chunk's document offsets absolute. */
@@ -233,7 +247,7 @@ function parseChunk(text: string, lines: LineIndex, start: number, end: number, 
   const local: RawIssue[] = [];
   let parsed: RawDoc[];
   try {
-    parsed = construct(chunk, parseEvents(chunk, { maxDepth: MAX_DEPTH }) as Event[], local, templates);
+    parsed = construct(chunk, parsePacked(chunk), local, templates);
   } catch (e: any) {
     const at = start + (typeof e?.mark?.position === 'number' ? e.mark.position : 0);
     const tpl = templates && (TEMPLATE_START.test(chunk) || TEMPLATE_LINE.test(chunk)) ? chunk.indexOf('{{') : -1;

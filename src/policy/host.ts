@@ -2,9 +2,10 @@
 // waiting on a shared counter (Atomics.wait) and reading messages with receiveMessageOnPort. A policy
 // that exceeds its wall-clock limit (a catastrophic regular expression cannot be interrupted otherwise)
 // is stopped by terminating the worker; a fresh worker then runs the policies after it.
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type WorkerOptions } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { Resource } from '../core/resource.ts';
 import type { Diagnostic } from '../core/types.ts';
+import { startWorker } from '../core/worker.ts';
 import type { MeshGraph } from '../graph/index.ts';
 import { matching, policyError, toDiagnostics } from './evaluate.ts';
 import type { PolicyMeta } from './load.ts';
@@ -13,14 +14,6 @@ import type { LoadProblem } from './subset.ts';
 
 /** Loading the parser and the policies, or parsing the manifests, should never take this long. */
 const SETUP_MS = 120_000;
-
-/** The bundled worker next to the CLI bundle; from the sources (tests), worker.ts through tsx. */
-function newWorker(options: WorkerOptions): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./policy-worker.js', here), options);
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./worker.ts', here).href)}); })`;
-  return new Worker(boot, { ...options, eval: true });
-}
 
 export interface PolicySource {
   /** Display path. */
@@ -48,7 +41,7 @@ export class PolicyHost {
     this.state = new Int32Array(new SharedArrayBuffer(16));
     Atomics.store(this.state, POLICY, -1);
     this.port = port1;
-    this.worker = newWorker({ workerData: { port: port2, state: this.state.buffer }, transferList: [port2] });
+    this.worker = startWorker('policy-worker', new URL('./worker.ts', import.meta.url), { workerData: { port: port2, state: this.state.buffer }, transferList: [port2] });
     // The lint never waits on the event loop for the worker; it must not keep the process alive either.
     this.worker.unref();
     port1.unref();

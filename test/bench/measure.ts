@@ -1,8 +1,9 @@
-// One measurement in a process of its own, so its peak RSS is its own: `floor ROOT REPS` or
-// `lint ROOT REPS EXPECTED.json`. Prints one JSON line. meshlint's modules load only for `lint`, before the
-// RSS baseline and the first timed run.
+// One measurement in a process of its own, so its peak RSS is its own: `floor ROOT REPS [YAML_REPS]` or
+// `lint ROOT REPS EXPECTED.json BUNDLE.js`. Prints one JSON line. meshlint (the bench bundle, see entry.ts) loads
+// only for `lint`, before the RSS baseline and the first timed run.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadAll } from 'js-yaml';
 import { parseAllDocuments } from 'yaml';
 import type { LintResult, Stage } from '../../src/engine/index.ts';
@@ -75,7 +76,8 @@ const LINT_ARGS = ['lint', '.', '--no-config', '-f', 'json', '-o', '/dev/null', 
 // `run.ts --policies` sets it to the example policies' directory, to measure what policy evaluation adds.
 const POLICIES = process.env.MESHLINT_BENCH_POLICIES;
 
-type Main = typeof import('../../src/cli/main.ts').main;
+type Bundle = typeof import('./entry.ts');
+type Main = Bundle['main'];
 
 async function lintOnce(main: Main, root: string): Promise<{ run: LintRun; result: LintResult; code: number; stderr: string }> {
   let result: LintResult | undefined;
@@ -99,13 +101,13 @@ async function lintOnce(main: Main, root: string): Promise<{ run: LintRun; resul
   return { run: { total: end - t0, cpu, stages: { ...result.timings, render: end - linted } }, result, code, stderr };
 }
 
-async function lint(root: string, reps: number, expected: Expected[], multiDoc: boolean): Promise<LintMeasure> {
-  const { main } = await import('../../src/cli/main.ts');
+async function lint(root: string, reps: number, expected: Expected[], multiDoc: boolean, bundle: string): Promise<LintMeasure> {
+  const { main, rules }: Bundle = await import(pathToFileURL(bundle).href);
   const baseRss = process.memoryUsage().rss;
   const first = await lintOnce(main, root);
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const r = first.result;
-  const [{ rules }, { compareFindings }] = await Promise.all([import('../../rules/index.ts'), import('./expect.ts')]);
+  const { compareFindings } = await import('./expect.ts');
   const comparison = compareFindings(r.diagnostics, expected, rules, (p) => (multiDoc ? 'mesh.yaml' : p));
   const out: LintMeasure = {
     runs: [first.run], peakRss, baseRss, resources: r.resources.length, files: r.files.length, findings: r.diagnostics.length, comparison, exitCode: first.code, stderr: first.stderr,
@@ -117,10 +119,10 @@ async function lint(root: string, reps: number, expected: Expected[], multiDoc: 
   return out;
 }
 
-// The last argument is the expected findings (lint) or how many of the runs also time `yaml` (floor).
-const [mode, root, reps, expectedFile] = process.argv.slice(2);
+// After REPS: the expected findings and the bundle (lint), or how many of the runs also time `yaml` (floor).
+const [mode, root, reps, expectedFile, bundle] = process.argv.slice(2);
 const n = Number(reps);
 const result = mode === 'floor'
   ? floor(root, n, Number(expectedFile ?? n))
-  : await lint(root, n, JSON.parse(readFileSync(expectedFile, 'utf8')), root.endsWith('multi-doc'));
+  : await lint(root, n, JSON.parse(readFileSync(expectedFile, 'utf8')), root.endsWith('multi-doc'), bundle);
 process.stdout.write(JSON.stringify(result) + '\n');

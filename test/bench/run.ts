@@ -1,11 +1,12 @@
 // `npm run bench [-- --quick] [--sizes 1000,4000] [--reps 3] [--keep] [--policies]`: generates meshes of N services, measures
 // the YAML floor and meshlint's full lint (each in a process of its own), cold start, and checks the findings
 // against the planted errors. Ends with one `SUMMARY` line per figure. Exit 1 only when the findings check fails:
-// times are reported, never asserted.
+// times are reported, never asserted. The lint runs the bundled code (bin/build.mjs, entry.ts), as users do.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { bundle } from '../../bin/build.mjs';
 import { coldStart, type ColdStart } from './cold.ts';
 import { failures, summarize } from './expect.ts';
 import { generateMesh, writeMesh } from './generate.ts';
@@ -52,9 +53,8 @@ export const FULL: BenchOptions = { sizes: [1000, 4000, 16000], coldRuns: 15, bu
 
 const defaultReps = (n: number) => (n <= 1000 ? 5 : 3);
 
-function child(mode: 'floor' | 'lint', root: string, reps: number, extra?: string, env?: Record<string, string>): any {
-  const args = ['--expose-gc', '--import', 'tsx', join(ROOT, 'test/bench/measure.ts'), mode, root, String(reps)];
-  if (extra) args.push(extra);
+function child(mode: 'floor' | 'lint', root: string, reps: number, extra: string[], env?: Record<string, string>): any {
+  const args = ['--expose-gc', '--import', 'tsx', join(ROOT, 'test/bench/measure.ts'), mode, root, String(reps), ...extra];
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: env ? { ...process.env, ...env } : process.env });
   if (r.status !== 0) throw new Error(`bench ${mode} ${root} failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
@@ -75,6 +75,19 @@ export async function bench(opts: BenchOptions): Promise<BenchResult> {
     const b = spawnSync(process.execPath, ['bin/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
     if (b.status !== 0) throw new Error('build failed');
   }
+  // Under the project, so that the bundle's external packages resolve from node_modules.
+  const cache = join(ROOT, 'node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  const bundleDir = mkdtempSync(join(cache, 'meshlint-bench-'));
+  try {
+    await bundle({ 'bench-entry': 'test/bench/entry.ts' }, bundleDir);
+    return await measureAll(opts, join(bundleDir, 'bench-entry.js'), log, out);
+  } finally {
+    rmSync(bundleDir, { recursive: true, force: true });
+  }
+}
+
+async function measureAll(opts: BenchOptions, bundlePath: string, log: (s?: string) => void, out: string[]): Promise<BenchResult> {
   log(`meshlint benchmark: ${machine()}`);
   log(`times are the best of R runs (R shown per size; yaml parseAllDocuments once above N=4000); each measurement runs in a process of its own`);
   const results: SizeResult[] = [];
@@ -97,11 +110,11 @@ export async function bench(opts: BenchOptions): Promise<BenchResult> {
       };
       for (const layout of LAYOUTS) {
         // `yaml` is a reference figure, several times slower than js-yaml: timed once on big inputs.
-        r.floor[layout] = child('floor', roots[layout], reps, String(n > 4000 ? 1 : reps));
-        r.lint[layout] = child('lint', roots[layout], reps, expectedFile);
+        r.floor[layout] = child('floor', roots[layout], reps, [String(n > 4000 ? 1 : reps)]);
+        r.lint[layout] = child('lint', roots[layout], reps, [expectedFile, bundlePath]);
         for (const f of failures(r.lint[layout].comparison)) problems.push(`N=${n} ${layout}: ${f}`);
         // Policy findings are not among the planted errors: only the time is compared.
-        if (opts.policies) (r.policyLint ??= {})[layout] = child('lint', roots[layout], reps, expectedFile, { MESHLINT_BENCH_POLICIES: join(ROOT, 'fixtures/policies') });
+        if (opts.policies) (r.policyLint ??= {})[layout] = child('lint', roots[layout], reps, [expectedFile, bundlePath], { MESHLINT_BENCH_POLICIES: join(ROOT, 'fixtures/policies') });
       }
       results.push(r);
       log();
