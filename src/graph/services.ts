@@ -66,9 +66,12 @@ export class HostRegistry {
   private readonly exact = new Map<string, MeshService[]>();
   private readonly wildcard = new Map<string, MeshService[]>();
   private readonly byName = new Map<string, MeshService>();
+  /** lookup() answers by (host, namespace, exportTo, suffix): the same hosts are resolved by many rules. */
+  private readonly answers = new Map<string, readonly MeshService[]>();
   readonly services: MeshService[] = [];
 
   add(s: MeshService): void {
+    this.answers.clear();
     this.services.push(s);
     if (s.kind === 'Service') this.byName.set(`${s.namespace}/${s.name}`, s);
     for (const h of new Set(s.hosts)) push(h.startsWith('*') ? this.wildcard : this.exact, h, s);
@@ -90,10 +93,18 @@ export class HostRegistry {
    * private entries it may use (a VirtualService exported elsewhere is applied there, not in `ns`).
    */
   lookup(host: string, ns: string, exportTo?: readonly string[], suffix = 'cluster.local'): MeshService[] {
+    const key = exportTo && exportTo.length ? `${host}\0${ns}\0${suffix}\0${exportTo.join('\0')}` : `${host}\0${ns}\0${suffix}`;
+    let answer = this.answers.get(key);
+    if (!answer) this.answers.set(key, (answer = this.find(host, ns, exportTo, suffix)));
+    return answer.slice();
+  }
+
+  private find(host: string, ns: string, exportTo: readonly string[] | undefined, suffix: string): MeshService[] {
     const full = fqdn(host, ns, suffix);
     const seeFrom = exportTo && exportTo.length ? exportTo.map((e) => (e === '.' ? ns : e)) : [ns];
     const out: MeshService[] = [];
     for (const s of this.exact.get(full) ?? []) if (s.exportTo.includes('*') || seeFrom.some((e) => s.exportTo.includes(e))) out.push(s);
+    if (!this.wildcard.size) return out;
     for (const w of coveringWildcards(full)) {
       for (const s of this.wildcard.get(w) ?? []) if ((s.exportTo.includes('*') || s.exportTo.includes(ns)) && !out.includes(s)) out.push(s);
     }

@@ -11,7 +11,7 @@ import { DocSpan, ParsedResource, isMap } from './resource.ts';
 import { describeSyntaxError } from './syntax.ts';
 
 export { CLUSTER_SCOPED_KINDS, SYSTEM_NAMESPACES, splitApiVersion } from './kinds.ts';
-export { ParsedResource } from './resource.ts';
+export { DocSpan, ParsedResource } from './resource.ts';
 
 export interface ParseOptions {
   /** Namespace given to namespaced objects that have none (default 'default'). */

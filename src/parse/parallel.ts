@@ -55,6 +55,8 @@ export class ParallelParse {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = startWorker('parse-worker', new URL('./worker.ts', import.meta.url), { workerData: { port: port2, state: this.state.buffer }, transferList: [port2] });
+    // A worker that cannot start (odd Node flags, no threads) only means this thread parses alone.
+    this.worker.on('error', () => {});
     // Nothing here waits on the event loop; neither may keep the process alive.
     this.worker.unref();
     port1.unref();

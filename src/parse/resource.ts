@@ -75,6 +75,11 @@ export class ParsedResource implements Resource {
   private readonly span: DocSpan;
   private readonly prefix: string;
 
+  /** The document this resource is (or is an item of). */
+  get docSpan(): DocSpan {
+    return this.span;
+  }
+
   constructor(init: ResourceInit) {
     const meta = isMap(init.object.metadata) ? init.object.metadata : {};
     const { group, version } = splitApiVersion(init.apiVersion);

@@ -4,7 +4,7 @@
 import { makeDiagnostic } from '../core/diagnostic.ts';
 import type { Resource } from '../core/resource.ts';
 import { resourceLabel } from '../core/resource.ts';
-import type { Diagnostic } from '../core/types.ts';
+import type { Diagnostic, Location } from '../core/types.ts';
 import type { MeshGraph } from '../graph/index.ts';
 import { makeContext, type PolicyCursor } from './context.ts';
 import type { LoadedPolicy, PolicyMeta } from './load.ts';
@@ -76,10 +76,20 @@ export function runPolicy(policy: LoadedPolicy, graph: MeshGraph, views: Views, 
     // A finding on an object the graph made up lands on the resource being checked.
     const at = indexOf(f.resource);
     const resource = at >= 0 ? at : indexOf(f.current);
-    const related = f.related.map((rel) => ({ resource: indexOf(rel.resource), pointer: rel.pointer, message: rel.message })).filter((rel) => rel.resource >= 0);
-    findings.push({ resource, pointer: at >= 0 ? f.pointer : '', key: f.key, message: f.message, severity: f.severity, fix: f.fix, related });
+    const pointer = at >= 0 ? f.pointer : '';
+    const related = f.related.flatMap((rel) => {
+      const i = indexOf(rel.resource);
+      return i >= 0 ? [{ resource: i, pointer: rel.pointer, location: locateIn(rel.resource, false, rel.pointer), message: rel.message }] : [];
+    });
+    const location = locateIn(at >= 0 ? f.resource : f.current, f.key, pointer);
+    findings.push({ resource, pointer, key: f.key, location, message: f.message, severity: f.severity, fix: f.fix, related });
   }
   return { findings, errors };
+}
+
+/** Where a finding points: a key, a node, or the whole resource. Worked out where the policies run (see protocol.ts). */
+function locateIn(r: Resource, key: boolean, pointer: string): Location {
+  return key ? r.locateKey(pointer) : pointer ? r.locate(pointer) : r.location();
 }
 
 function describeError(e: unknown, file: string): string {
@@ -106,18 +116,13 @@ export function toDiagnostics(meta: PolicyMeta, raw: { findings: RawFinding[]; e
 }
 
 function toDiagnostic(meta: PolicyMeta, f: RawFinding, resources: readonly Resource[]): Diagnostic {
-  const r = resources[f.resource];
-  const location = f.key ? r.locateKey(f.pointer) : f.pointer ? r.locate(f.pointer) : r.location();
   return makeDiagnostic({
     ruleId: meta.id,
     severity: f.severity ?? meta.severity,
     message: f.message,
-    location,
-    resource: r.ref,
-    related: f.related.map((rel) => {
-      const other = resources[rel.resource];
-      return { message: rel.message, location: rel.pointer ? other.locate(rel.pointer) : other.location(), resource: other.ref };
-    }),
+    location: f.location,
+    resource: resources[f.resource].ref,
+    related: f.related.map((rel) => ({ message: rel.message, location: rel.location, resource: resources[rel.resource].ref })),
     fix: f.fix ?? meta.fix,
   });
 }

@@ -1,8 +1,10 @@
 // Messages between the lint (host) thread and the policy worker. The worker gets the parsed resources as
-// plain data (no positions) and answers with findings that name resources by index: the host turns
-// them into diagnostics with its own resources, which know their positions.
+// plain data with the source texts (see transfer.ts) and answers with findings that name resources by
+// index, their locations already worked out there: the host turns them into diagnostics on its own resources.
+import type { Location } from '../core/types.ts';
 import type { GraphOptions } from '../graph/index.ts';
 import type { PolicyMeta } from './load.ts';
+import type { EncodedResources } from './transfer.ts';
 import type { LoadProblem } from './subset.ts';
 
 export interface LoadRequest {
@@ -16,10 +18,11 @@ export interface RawFinding {
   resource: number;
   pointer: string;
   key: boolean;
+  location: Location;
   message: string;
   severity?: 'error' | 'warning' | 'info';
   fix?: string;
-  related: { resource: number; pointer: string; message: string }[];
+  related: { resource: number; pointer: string; location: Location; message: string }[];
 }
 
 /** A policy failure on a resource (index; -1 when not on one). */
@@ -31,7 +34,7 @@ export interface RawError {
 export interface RunRequest {
   type: 'run';
   /** encodeResources(...) of the lint's resources. */
-  resources: string;
+  resources: EncodedResources;
   graph: GraphOptions;
   /** Ids of policies turned off everywhere (not run). */
   skip: string[];

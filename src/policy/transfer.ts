@@ -1,21 +1,38 @@
 // Resources cross to the worker as one JSON string of tuples: much cheaper than structured clone (which
-// writes every key and string in full, in UTF-16) and it leaves the host's position data behind.
+// writes every key and string in full, in UTF-16). The source texts go along (copying strings is cheap) with
+// each document's span, so the worker's resources locate findings themselves, off the lint thread.
 // JSON has no NaN or Infinity: a policy sees null for a YAML .nan or .inf.
-import { fileLocation } from '../core/diagnostic.ts';
 import type { Resource } from '../core/resource.ts';
+import type { SourceFile } from '../core/types.ts';
+import { DocSpan, ParsedResource } from '../parse/index.ts';
 
-type Tuple = [string, string, string, string, string, string, Resource['namespaceOrigin'], Resource['labels'], Resource['annotations'], unknown, string, string, number, number | null];
-
-export function encodeResources(resources: readonly Resource[]): string {
-  return JSON.stringify(resources.map((r): Tuple => [r.apiVersion, r.group, r.version, r.kind, r.name, r.namespace, r.namespaceOrigin, r.labels, r.annotations, r.object, r.key, r.file, r.docIndex, r.itemIndex ?? null]));
+export interface EncodedResources {
+  files: SourceFile[];
+  json: string;
 }
 
-/** The worker's resources: same data and order, positions left to the host (findings carry pointers). */
-export function decodeResources(json: string): Resource[] {
-  return (JSON.parse(json) as Tuple[]).map(([apiVersion, group, version, kind, name, namespace, namespaceOrigin, labels, annotations, object, key, file, docIndex, itemIndex]) => {
-    const at = () => fileLocation(file);
-    const r: Resource = { apiVersion, group, version, kind, name, namespace, namespaceOrigin, labels, annotations, object, key, file, docIndex, ref: { apiVersion, kind, namespace, name }, location: at, locate: at, locateKey: at };
-    if (itemIndex !== null) r.itemIndex = itemIndex;
-    return r;
+/** What the worker cannot derive from the object (name, labels, key… it derives as the parse does). */
+type Tuple = [apiVersion: string, kind: string, namespace: string, origin: Resource['namespaceOrigin'], object: unknown, file: number, docIndex: number, itemIndex: number | null, start: number, sliceStart: number, sliceEnd: number];
+
+export function encodeResources(resources: readonly Resource[]): EncodedResources {
+  const files: SourceFile[] = [];
+  const fileIndex = new Map<unknown, number>();
+  const indexOf = (key: unknown, file: SourceFile) => {
+    let i = fileIndex.get(key);
+    if (i === undefined) fileIndex.set(key, (i = files.push({ path: file.path, absPath: file.absPath, text: file.text }) - 1));
+    return i;
+  };
+  const tuples = resources.map((r): Tuple => {
+    // Resources not made by the parser have no text: they are located at the top of their file.
+    const span = r instanceof ParsedResource ? r.docSpan : undefined;
+    const f = span ? indexOf(span.file, span.file) : indexOf(`no text:${r.file}`, { path: r.file, absPath: r.file, text: '' });
+    return [r.apiVersion, r.kind, r.namespace, r.namespaceOrigin, r.object, f, r.docIndex, r.itemIndex ?? null, span?.start ?? 0, span?.sliceStart ?? 0, span?.sliceEnd ?? 0];
   });
+  return { files, json: JSON.stringify(tuples) };
+}
+
+/** The worker's resources: the same data and order as the lint's, located in the same texts. */
+export function decodeResources({ files, json }: EncodedResources): Resource[] {
+  return (JSON.parse(json) as Tuple[]).map(([apiVersion, kind, namespace, namespaceOrigin, object, f, docIndex, itemIndex, start, sliceStart, sliceEnd]) =>
+    new ParsedResource({ object: object as Record<string, any>, apiVersion, kind, namespace, namespaceOrigin, span: new DocSpan(files[f], start, sliceStart, sliceEnd), docIndex, itemIndex: itemIndex ?? undefined }));
 }
