@@ -13,8 +13,11 @@ export const FREE = 0;
 export const TAKEN = 1;
 /** Texts are taken in blocks of about this many characters. */
 const BLOCK_SIZE = 64 * 1024;
-/** Each message to the worker carries about this much text. */
-const MESSAGE_SIZE = 1024 * 1024;
+/**
+ * The worker is sent texts at most this many blocks ahead of the block this thread is on (about 4 MB), in
+ * messages of half that: enough to keep it busy, while the copies in flight stay small.
+ */
+const WINDOW = 64;
 /** While waiting, this thread parses blocks at most this far ahead (their events wait in memory). */
 const AHEAD = 8;
 /** A worker silent this long while holding a block is given up on; this thread then parses everything itself. */
@@ -38,6 +41,7 @@ export class ParallelParse {
   /** Blocks the worker parsed (the rest this thread did). */
   fromWorker = 0;
   private block = 0;
+  private posted = 0;
   private part = 0;
   private current: PackedBlock | undefined;
 
@@ -60,16 +64,20 @@ export class ParallelParse {
     // Nothing here waits on the event loop; neither may keep the process alive.
     this.worker.unref();
     port1.unref();
-    for (let first = 0; first < this.blocks.length;) {
-      let end = first;
-      for (let chars = 0; end < this.blocks.length && chars < MESSAGE_SIZE; end++) for (const t of this.blocks[end]) chars += t.length;
-      port1.postMessage({ first, blocks: this.blocks.slice(first, end) } satisfies BlockRequest);
-      first = end;
-    }
+    this.send();
+  }
+
+  /** Keeps the worker supplied with the texts of the blocks ahead. */
+  private send(): void {
+    if (this.alone || this.posted - this.block > WINDOW / 2) return;
+    const end = Math.min(this.blocks.length, this.block + WINDOW);
+    if (end <= this.posted) return;
+    this.port.postMessage({ first: this.posted, blocks: this.blocks.slice(this.posted, end) } satisfies BlockRequest);
+    this.posted = end;
   }
 
   /** Messages (parsed blocks) the worker has sent so far. */
-  get posted(): number {
+  get received(): number {
     return Atomics.load(this.state, SEQ);
   }
 
@@ -80,6 +88,7 @@ export class ParallelParse {
   /** Events of the next text (undefined when it is not valid YAML). */
   next(): Int32Array | undefined {
     while (!this.current || this.part >= this.current.ends.length) {
+      this.send();
       this.current = this.take(this.block++);
       this.part = 0;
     }

@@ -1,14 +1,12 @@
-// One measurement in a process of its own, so its peak RSS is its own: `floor ROOT REPS [YAML_REPS]` or
-// `lint ROOT REPS EXPECTED.json BUNDLE.js`. Prints one JSON line. meshlint (the bench bundle, see entry.ts) loads
-// only for `lint`, before the RSS baseline and the first timed run.
+// The floor, measured in a process of its own: reading every file and parsing it with each YAML library.
+// Prints one JSON line. The lint is measured by lint-child.mjs, in plain Node as users run it (no TypeScript
+// loader: it alone adds some 80 MB of RSS), with the shapes below.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadAll } from 'js-yaml';
 import { parseAllDocuments } from 'yaml';
-import type { LintResult, Stage } from '../../src/engine/index.ts';
+import type { Stage } from '../../src/engine/index.ts';
 import type { Comparison } from './expect.ts';
-import type { Expected } from './generate.ts';
 
 export interface FloorResult {
   jsYaml: number[];
@@ -72,57 +70,7 @@ function floor(root: string, reps: number, yamlReps: number): FloorResult {
   return out;
 }
 
-const LINT_ARGS = ['lint', '.', '--no-config', '-f', 'json', '-o', '/dev/null', '--max-file-size', '4GiB', '--fail-on', 'never'];
-// `run.ts --policies` sets it to the example policies' directory, to measure what policy evaluation adds.
-const POLICIES = process.env.MESHLINT_BENCH_POLICIES;
-
-type Bundle = typeof import('./entry.ts');
-type Main = Bundle['main'];
-
-async function lintOnce(main: Main, root: string): Promise<{ run: LintRun; result: LintResult; code: number; stderr: string }> {
-  let result: LintResult | undefined;
-  let linted = 0;
-  let stderr = '';
-  const t0 = performance.now();
-  const c0 = cpuMs();
-  const code = await main(POLICIES ? [...LINT_ARGS, '--policy', POLICIES] : LINT_ARGS, {
-    stdout: { write: () => true },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: {},
-    cwd: root,
-    onLint: (r) => {
-      result = r;
-      linted = performance.now();
-    },
-  });
-  const end = performance.now();
-  const cpu = cpuMs() - c0;
-  if (!result) throw new Error(`meshlint exited with ${code} before linting: ${stderr}`);
-  return { run: { total: end - t0, cpu, stages: { ...result.timings, render: end - linted } }, result, code, stderr };
-}
-
-async function lint(root: string, reps: number, expected: Expected[], multiDoc: boolean, bundle: string): Promise<LintMeasure> {
-  const { main, rules }: Bundle = await import(pathToFileURL(bundle).href);
-  const baseRss = process.memoryUsage().rss;
-  const first = await lintOnce(main, root);
-  const peakRss = process.resourceUsage().maxRSS * 1024;
-  const r = first.result;
-  const { compareFindings } = await import('./expect.ts');
-  const comparison = compareFindings(r.diagnostics, expected, rules, (p) => (multiDoc ? 'mesh.yaml' : p));
-  const out: LintMeasure = {
-    runs: [first.run], peakRss, baseRss, resources: r.resources.length, files: r.files.length, findings: r.diagnostics.length, comparison, exitCode: first.code, stderr: first.stderr,
-  };
-  for (let i = 1; i < reps; i++) {
-    gc();
-    out.runs.push((await lintOnce(main, root)).run);
-  }
-  return out;
-}
-
-// After REPS: the expected findings and the bundle (lint), or how many of the runs also time `yaml` (floor).
-const [mode, root, reps, expectedFile, bundle] = process.argv.slice(2);
-const n = Number(reps);
-const result = mode === 'floor'
-  ? floor(root, n, Number(expectedFile ?? n))
-  : await lint(root, n, JSON.parse(readFileSync(expectedFile, 'utf8')), root.endsWith('multi-doc'), bundle);
-process.stdout.write(JSON.stringify(result) + '\n');
+// `floor ROOT REPS YAML_REPS`: how many of the runs also time `yaml`.
+const [mode, root, reps, yamlReps] = process.argv.slice(2);
+if (mode !== 'floor') throw new Error(`usage: measure.ts floor ROOT REPS YAML_REPS (the lint is measured by lint-child.mjs)`);
+process.stdout.write(JSON.stringify(floor(root, Number(reps), Number(yamlReps ?? reps))) + '\n');

@@ -54,7 +54,9 @@ export const FULL: BenchOptions = { sizes: [1000, 4000, 16000], coldRuns: 15, bu
 const defaultReps = (n: number) => (n <= 1000 ? 5 : 3);
 
 function child(mode: 'floor' | 'lint', root: string, reps: number, extra: string[], env?: Record<string, string>): any {
-  const args = ['--expose-gc', '--import', 'tsx', join(ROOT, 'test/bench/measure.ts'), mode, root, String(reps), ...extra];
+  const args = mode === 'floor'
+    ? ['--expose-gc', '--import', 'tsx', join(ROOT, 'test/bench/measure.ts'), mode, root, String(reps), ...extra]
+    : ['--expose-gc', join(ROOT, 'test/bench/lint-child.mjs'), root, String(reps), ...extra];
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: env ? { ...process.env, ...env } : process.env });
   if (r.status !== 0) throw new Error(`bench ${mode} ${root} failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
