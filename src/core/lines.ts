@@ -2,19 +2,26 @@ import type { Position, Range } from './types.ts';
 
 /** Maps offsets in a text to 1-based line/column. Line breaks are LF, CRLF or a lone CR, as in YAML. */
 export class LineIndex {
-  private lineStarts: number[] | undefined;
+  private lineStarts: Int32Array | undefined;
   constructor(readonly text: string) {}
 
-  /** Offsets where lines start; computed on first use, since most files never need a position. */
-  get starts(): number[] {
+  /**
+   * Offsets where lines start; computed on first use, since most files never need a position. A typed array of
+   * the exact size: a big file has millions of lines.
+   */
+  get starts(): Int32Array {
     if (this.lineStarts) return this.lineStarts;
     const text = this.text;
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     if (text.includes('\r')) {
+      const starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
       for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-      starts.sort((a, b) => a - b);
+      return (this.lineStarts = Int32Array.from(starts).sort());
     }
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+    const starts = new Int32Array(n);
+    for (let i = text.indexOf('\n'), k = 1; i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
     return (this.lineStarts = starts);
   }
 

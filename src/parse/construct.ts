@@ -30,7 +30,11 @@ export const MAX_EXPANDED_NODES = 200_000;
 
 interface Frame {
   isMap: boolean;
+  /** A mapping's object; a sequence's array only once it is complete (its items are on `items` until then). */
   value: any;
+  /** Sequence: where its items start on `items`, and how many it has so far. */
+  itemsStart: number;
+  count: number;
   key: string | undefined;
   keyStart: number;
   keyEnd: number;
@@ -59,6 +63,9 @@ const TEMPLATE = /\{\{.*\}\}/;
 export function construct(text: string, events: Int32Array, issues: RawIssue[], lookForTemplates: boolean): RawDoc[] {
   const docs: RawDoc[] = [];
   const ev = newScalarView();
+  // Items of the open sequences. Each sequence becomes an array of its exact size when it closes: arrays grown
+  // by push keep room for 17 or more items, and most lists in manifests hold one or two.
+  const items: unknown[] = [];
   const frames: Frame[] = [];
   let anchors = new Map<string, Anchor>();
   let doc: RawDoc | undefined;
@@ -66,7 +73,7 @@ export function construct(text: string, events: Int32Array, issues: RawIssue[], 
 
   const pointerHere = (): string => {
     let p = '';
-    for (const f of frames) p += '/' + (f.isMap ? escapeToken(f.key ?? '') : String(f.value.length));
+    for (const f of frames) p += '/' + (f.isMap ? escapeToken(f.key ?? '') : String(f.count));
     return p;
   };
 
@@ -85,7 +92,8 @@ export function construct(text: string, events: Int32Array, issues: RawIssue[], 
     }
     top.size += size;
     if (!top.isMap) {
-      top.value.push(value);
+      items.push(value);
+      top.count++;
       return;
     }
     if (!top.hasKey) {
@@ -155,7 +163,9 @@ export function construct(text: string, events: Int32Array, issues: RawIssue[], 
         widen(Math.min(start, anchorStart >= 0 ? anchorStart : start, tagStart >= 0 ? tagStart : start), start + 1);
         frames.push({
           isMap,
-          value: isMap ? {} : [],
+          value: isMap ? {} : undefined,
+          itemsStart: items.length,
+          count: 0,
           key: undefined,
           keyStart: start,
           keyEnd: start,
@@ -194,6 +204,10 @@ export function construct(text: string, events: Int32Array, issues: RawIssue[], 
           if (doc) docs.push(doc);
           doc = undefined;
           break;
+        }
+        if (!f.isMap) {
+          f.value = items.slice(f.itemsStart);
+          items.length = f.itemsStart;
         }
         if (f.merges) applyMerges(f.value, f.merges);
         if (f.anchor !== undefined) anchors.set(f.anchor, { value: f.value, size: f.size, done: true });
