@@ -3,6 +3,7 @@
 // loader: it alone adds some 80 MB of RSS), with the shapes below.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadAll } from 'js-yaml';
 import { parseAllDocuments } from 'yaml';
 import type { Stage } from '../../src/engine/index.ts';
@@ -11,6 +12,11 @@ import type { Comparison } from './expect.ts';
 export interface FloorResult {
   jsYaml: number[];
   yaml: number[];
+  /**
+   * js-yaml as meshlint's bundle has it (bin/build.mjs keeps its parser state to one shape): a reference for
+   * the per-file layout, where the published js-yaml runs at half speed. The target is against `jsYaml`.
+   */
+  jsYamlBundled: number[];
   /** CPU time (user + system, all threads) of the same runs: steadier than wall time on a busy machine. */
   jsYamlCpu: number[];
   yamlCpu: number[];
@@ -48,8 +54,8 @@ function manifestFiles(root: string): string[] {
 }
 
 /** Reading every file and parsing it with each library: the cost meshlint is compared with. */
-function floor(root: string, reps: number, yamlReps: number): FloorResult {
-  const out: FloorResult = { jsYaml: [], yaml: [], jsYamlCpu: [], yamlCpu: [], docs: 0 };
+function floor(root: string, reps: number, yamlReps: number, bundledLoadAll: typeof loadAll): FloorResult {
+  const out: FloorResult = { jsYaml: [], yaml: [], jsYamlBundled: [], jsYamlCpu: [], yamlCpu: [], docs: 0 };
   for (let r = 0; r < reps; r++) {
     gc();
     let t = performance.now();
@@ -59,6 +65,10 @@ function floor(root: string, reps: number, yamlReps: number): FloorResult {
     out.jsYaml.push(performance.now() - t);
     out.jsYamlCpu.push(cpuMs() - c);
     out.docs = docs;
+    gc();
+    t = performance.now();
+    for (const f of manifestFiles(root)) bundledLoadAll(readFileSync(f, 'utf8'));
+    out.jsYamlBundled.push(performance.now() - t);
     if (r >= yamlReps) continue;
     gc();
     t = performance.now();
@@ -70,7 +80,8 @@ function floor(root: string, reps: number, yamlReps: number): FloorResult {
   return out;
 }
 
-// `floor ROOT REPS YAML_REPS`: how many of the runs also time `yaml`.
-const [mode, root, reps, yamlReps] = process.argv.slice(2);
-if (mode !== 'floor') throw new Error(`usage: measure.ts floor ROOT REPS YAML_REPS (the lint is measured by lint-child.mjs)`);
-process.stdout.write(JSON.stringify(floor(root, Number(reps), Number(yamlReps ?? reps))) + '\n');
+// `floor ROOT REPS YAML_REPS BUNDLE.js`: how many of the runs also time `yaml`, and the bench bundle (for js-yaml as bundled).
+const [mode, root, reps, yamlReps, bundle] = process.argv.slice(2);
+if (mode !== 'floor') throw new Error(`usage: measure.ts floor ROOT REPS YAML_REPS BUNDLE.js (the lint is measured by lint-child.mjs)`);
+const { loadAll: bundledLoadAll } = (await import(pathToFileURL(bundle).href)) as typeof import('./yaml-entry.ts');
+process.stdout.write(JSON.stringify(floor(root, Number(reps), Number(yamlReps ?? reps), bundledLoadAll)) + '\n');

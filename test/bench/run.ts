@@ -82,14 +82,15 @@ export async function bench(opts: BenchOptions): Promise<BenchResult> {
   mkdirSync(cache, { recursive: true });
   const bundleDir = mkdtempSync(join(cache, 'meshlint-bench-'));
   try {
-    await bundle({ 'bench-entry': 'test/bench/entry.ts' }, bundleDir);
-    return await measureAll(opts, join(bundleDir, 'bench-entry.js'), log, out);
+    await bundle({ 'bench-entry': 'test/bench/entry.ts', 'yaml-entry': 'test/bench/yaml-entry.ts' }, bundleDir);
+    return await measureAll(opts, bundleDir, log, out);
   } finally {
     rmSync(bundleDir, { recursive: true, force: true });
   }
 }
 
-async function measureAll(opts: BenchOptions, bundlePath: string, log: (s?: string) => void, out: string[]): Promise<BenchResult> {
+async function measureAll(opts: BenchOptions, bundleDir: string, log: (s?: string) => void, out: string[]): Promise<BenchResult> {
+  const bundlePath = join(bundleDir, 'bench-entry.js');
   log(`meshlint benchmark: ${machine()}`);
   log(`times are the best of R runs (R shown per size; yaml parseAllDocuments once above N=4000); each measurement runs in a process of its own`);
   const results: SizeResult[] = [];
@@ -112,7 +113,7 @@ async function measureAll(opts: BenchOptions, bundlePath: string, log: (s?: stri
       };
       for (const layout of LAYOUTS) {
         // `yaml` is a reference figure, several times slower than js-yaml: timed once on big inputs.
-        r.floor[layout] = child('floor', roots[layout], reps, [String(n > 4000 ? 1 : reps)]);
+        r.floor[layout] = child('floor', roots[layout], reps, [String(n > 4000 ? 1 : reps), join(bundleDir, 'yaml-entry.js')]);
         r.lint[layout] = child('lint', roots[layout], reps, [expectedFile, bundlePath]);
         for (const f of failures(r.lint[layout].comparison)) problems.push(`N=${n} ${layout}: ${f}`);
         // Policy findings are not among the planted errors: only the time is compared.
@@ -159,6 +160,8 @@ function summaryLines(results: SizeResult[], cold: ColdStart): string[] {
     lines.push(summaryLine(`lint-ms N=${top.n} ${layout}`, `${lint.toFixed(0)} ms`));
     lines.push(summaryLine(`floor-js-yaml-ms N=${top.n} ${layout}`, `${floor.toFixed(0)} ms`));
     lines.push(summaryLine(`floor-yaml-ms N=${top.n} ${layout}`, `${best(top.floor[layout].yaml).toFixed(0)} ms`));
+    const bundled = best(top.floor[layout].jsYamlBundled);
+    lines.push(summaryLine(`floor-bundled-ms N=${top.n} ${layout}`, `${bundled.toFixed(0)} ms`, undefined, `lint/that ${(lint / bundled).toFixed(2)}x`));
     lines.push(summaryLine(`lint/js-yaml N=${top.n} ${layout}`, `${(lint / floor).toFixed(2)}x`, lint / floor <= TARGETS.ratio, `<= ${TARGETS.ratio}x`));
     const cpuRatio = lintCpuMs(top.lint[layout]) / best(top.floor[layout].jsYamlCpu);
     lines.push(summaryLine(`lint/js-yaml-cpu N=${top.n} ${layout}`, `${cpuRatio.toFixed(2)}x`, undefined, 'same ratio on CPU time'));

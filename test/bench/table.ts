@@ -28,6 +28,7 @@ export function layoutTable(r: SizeResult): string[] {
     row('', per((l) => l)),
     row('files', per((l) => `${r.files[l]} (${formatSize(r.bytes[l])})`)),
     row('floor: read + js-yaml loadAll', per((l) => ms(best(r.floor[l].jsYaml)))),
+    row('  js-yaml as bundled (one state shape)', per((l) => ms(best(r.floor[l].jsYamlBundled)))),
     row('floor: read + yaml parseAllDocuments', per((l) => ms(best(r.floor[l].yaml)))),
     row('meshlint lint (CLI path, json report)', per((l) => ms(lintMs(r.lint[l])))),
   ];
