@@ -2,13 +2,13 @@ import { relative, sep } from 'node:path';
 import { Minimatch } from 'minimatch';
 
 const ALWAYS_IGNORED = new Set(['.git', 'node_modules']);
-/** meshlint's own configuration is YAML but no manifest. */
-const ALWAYS_IGNORED_FILES = new Set(['.meshlint.yaml', '.meshlint.yml']);
+/** YAML that is never a manifest: meshlint's own configuration, and pre-commit's in a repository that runs the hook. */
+const ALWAYS_IGNORED_FILES = new Set(['.meshlint.yaml', '.meshlint.yml', '.pre-commit-config.yaml', '.pre-commit-hooks.yaml']);
 
 /** A glob relative to the cwd, or to `base` (the directory of the configuration file that lists it). */
 export type IgnoreGlob = string | { pattern: string; base: string };
 
-/** Decides which paths a directory walk skips: `.git`, `node_modules`, `.meshlint.yaml`, and the user's globs. */
+/** Decides which paths a directory walk skips: `.git`, `node_modules`, `.meshlint.yaml`, pre-commit's files, and the user's globs. */
 export class Ignorer {
   private readonly matchers: { base: string; match: Minimatch[] }[];
   constructor(cwd: string, globs: readonly IgnoreGlob[]) {

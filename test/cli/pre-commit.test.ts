@@ -67,8 +67,13 @@ if (available.status !== 0 || headRev.status !== 0) {
   });
   hooks.after(() => rmSync(tmp, { recursive: true, force: true }));
 
-  hooks('a clean mesh commits', () => {
+  hooks('a clean mesh commits; the staged .pre-commit-config.yaml is not linted', () => {
     git('add', '.');
+    // --verbose shows the output of a hook that passes: nothing about pre-commit's own configuration.
+    const staged = run(PRE_COMMIT, ['run', '--verbose', 'meshlint'], { cwd: repo, env });
+    assert.is(staged.status, 0, staged.out);
+    assert.match(staged.out, /✔ No problems found · 7 resources in 3 files/);
+    assert.not.match(staged.out, /pre-commit-config|not-a-manifest|skipped/);
     const r = commit('mesh');
     assert.is(r.status, 0, r.out);
     assert.match(r.out, /meshlint\.+Passed/);

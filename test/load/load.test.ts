@@ -29,11 +29,14 @@ which.before(() => {
     'node_modules/pkg/f.yaml': configMap('f'),
     'vendor/v.yaml': configMap('v'),
     'charts/app/templates/t.yaml': configMap('t'),
+    '.meshlint.yaml': 'rules: {}\n',
+    '.pre-commit-config.yaml': 'repos: []\n',
+    'sub/.pre-commit-hooks.yaml': '- id: x\n',
   });
 });
 which.after(() => removeTree(root));
 
-which('a directory is walked recursively, in name order, for .yaml, .yml and .json only; .git and node_modules are skipped', () => {
+which('a directory is walked recursively, in name order, for .yaml, .yml and .json only; .git, node_modules, .meshlint.yaml and pre-commit files are skipped', () => {
   assert.equal(paths(root, ['.']), [
     '.github/workflows/e.yaml',
     'UPPER.YAML',
@@ -61,6 +64,12 @@ which('ignore globs: a bare name matches at any depth, a path matches from the c
 
 which('a directory named explicitly is walked even when it is node_modules', () => {
   assert.equal(paths(root, ['node_modules']), ['node_modules/pkg/f.yaml']);
+});
+
+which('pre-commit passing its own configuration: listed as ignored, not read (no not-a-manifest finding)', () => {
+  const r = loadSources(['.pre-commit-config.yaml', 'a.yaml'], { cwd: root });
+  assert.equal(r.files.map((f) => f.path), ['a.yaml']);
+  assert.equal(r.ignored, ['.pre-commit-config.yaml']);
 });
 
 which('a file named explicitly but ignored is listed as ignored, not read', () => {
