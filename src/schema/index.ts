@@ -55,8 +55,8 @@ export function checkSchemas(resources: readonly Resource[], opts: SchemaOptions
       if (!t.entry || t.entry.removed) continue;
       if (doSchema) metadataFindings(r, t.entry.src === 'kubernetes', t.codes, found);
       if (t.mod) {
-        if (doSchema) structural(r, t.entry, t.mod, facts, t.codes, found);
-        if (doCel) celFindings(r, t.mod, run, t.codes, found);
+        const mistyped = doSchema ? structural(r, t.entry, t.mod, facts, t.codes, found) : undefined;
+        if (doCel) celFindings(r, t.mod, run, t.codes, found, mistyped);
       }
       if (doIstio && t.codes) istioFindings(r, found);
     } catch (e: any) {
@@ -95,8 +95,9 @@ class KindCache {
   }
 }
 
-function structural(r: Resource, entry: KindEntry, mod: ValidatorModule, facts: SchemaFacts, codes: Finding['codes'], out: Finding[]): void {
-  if (mod.validate(r.object)) return;
+/** Validates the structure; returns the pointers of values of the wrong type (CEL rules cannot judge those). */
+function structural(r: Resource, entry: KindEntry, mod: ValidatorModule, facts: SchemaFacts, codes: Finding['codes'], out: Finding[]): Set<string> | undefined {
+  if (mod.validate(r.object)) return undefined;
   let errors = mod.validate.errors ?? [];
   let severity: Severity | undefined;
   let note = '';
@@ -116,6 +117,8 @@ function structural(r: Resource, entry: KindEntry, mod: ValidatorModule, facts: 
   if (problems.length > MAX_PER_DOCUMENT) {
     out.push({ ruleId: 'schema', resource: r, pointer: '', severity, codes, discriminator: 'more', message: `${problems.length - MAX_PER_DOCUMENT} more schema problems in this document are not shown` });
   }
+  const mistyped = errors.filter((e) => e.keyword === 'type' || e.keyword === 'x-types').map((e) => e.instancePath);
+  return mistyped.length ? new Set(mistyped) : undefined;
 }
 
 function toDiagnostic(f: Finding): Diagnostic {

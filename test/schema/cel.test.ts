@@ -7,7 +7,7 @@ import type { ValidatorModule } from '../../src/schema/catalog.ts';
 import { celFindings } from '../../src/schema/cel/evaluate.ts';
 import { celEnvironment } from '../../src/schema/cel/library.ts';
 import type { Finding } from '../../src/schema/finding.ts';
-import { parseText, ROOT } from '../helpers/lint.ts';
+import { lintPaths, parseText, ROOT } from '../helpers/lint.ts';
 
 const require = createRequire(import.meta.url);
 const doc = (spec: string) => parseText(`apiVersion: example.com/v1\nkind: Thing\nmetadata: {name: a}\nspec:\n${spec}`).resources[0];
@@ -43,6 +43,19 @@ evalSuite('a rule the library cannot evaluate is reported once, as info, with it
   celFindings(doc('  a: 2\n'), m, run, undefined, out);
   assert.equal(out.map((f) => f.ruleId), ['schema-cel-unsupported']);
   assert.match(out[0].message, /self\.noSuchFunction\(\)/);
+});
+evalSuite('a rule that fails on a value of the wrong type is left to the structural finding', () => {
+  const out: Finding[] = [];
+  const m = mod('duration(self) >= duration("1ms")');
+  celFindings(doc('  a: 1\n'), { ...m, cel: { p: { spec: { p: { a: { v: [0] } } } } } }, { unsupported: new Set() }, undefined, out, new Set(['/spec/a']));
+  assert.equal(out, []);
+  // Without a structural finding at that node the same failure is an unsupported rule, not silence.
+  celFindings(doc('  a: 1\n'), { ...m, cel: { p: { spec: { p: { a: { v: [0] } } } } } }, { unsupported: new Set() }, undefined, out);
+  assert.equal(out.map((f) => `${f.ruleId} ${f.pointer}`), ['schema-cel-unsupported /spec/a']);
+});
+evalSuite('a timeout written as a number is one schema error, not also an unchecked CEL rule', () => {
+  const diags = lintPaths(['fixtures/schema/invalid/istio-virtualservice.yaml']).diagnostics;
+  assert.not.ok(diags.some((d) => d.ruleId === 'schema-cel-unsupported'), diags.filter((d) => d.ruleId === 'schema-cel-unsupported').map((d) => d.message).join('\n'));
 });
 evalSuite('transition rules (oldSelf) do not apply to a new object', () => {
   const out: Finding[] = [];

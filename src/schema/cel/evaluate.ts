@@ -17,12 +17,22 @@ export interface CelRun {
   unsupported: Set<string>;
 }
 
-/** Evaluates the CRD's x-kubernetes-validations rules that apply to the fields present in the resource. */
-export function celFindings(r: Resource, mod: ValidatorModule, run: CelRun, codes: Finding['codes'], out: Finding[]): void {
+/**
+ * Evaluates the CRD's x-kubernetes-validations rules that apply to the fields present in the resource.
+ * `mistyped`: pointers of values of the wrong type, already reported by the structural check; a rule that cannot
+ * be evaluated on such a value (`duration(self)` on a number) is neither a finding nor an unsupported rule.
+ */
+export function celFindings(r: Resource, mod: ValidatorModule, run: CelRun, codes: Finding['codes'], out: Finding[], mistyped?: ReadonlySet<string>): void {
   if (!mod.cel || !mod.rules) return;
+  const judged = (pointer: string) => !mistyped || !holdsMistyped(mistyped, pointer);
   walk(r.object, mod.cel, '', (value, node, pointer) => {
-    for (const i of node.v ?? []) evaluate(r, mod.rules![i], value, node, pointer, run, codes, out);
+    for (const i of node.v ?? []) evaluate(r, mod.rules![i], value, node, pointer, run, codes, out, judged);
   });
+}
+
+function holdsMistyped(mistyped: ReadonlySet<string>, pointer: string): boolean {
+  for (const p of mistyped) if (p === pointer || p.startsWith(`${pointer}/`)) return true;
+  return false;
 }
 
 function walk(value: unknown, node: CelNode, pointer: string, visit: (v: unknown, n: CelNode, p: string) => void): void {
@@ -37,7 +47,7 @@ function walk(value: unknown, node: CelNode, pointer: string, visit: (v: unknown
   if (node.a) for (const k in value) walk((value as any)[k], node.a, `${pointer}/${escapeToken(k)}`, visit);
 }
 
-function evaluate(r: Resource, spec: CelRuleSpec, value: unknown, node: CelNode, pointer: string, run: CelRun, codes: Finding['codes'], out: Finding[]): void {
+function evaluate(r: Resource, spec: CelRuleSpec, value: unknown, node: CelNode, pointer: string, run: CelRun, codes: Finding['codes'], out: Finding[], judged: (pointer: string) => boolean): void {
   const c = compile(spec);
   // Transition rules compare with the stored object; on create (what a manifest is) they do not run.
   if (c.transition) return;
@@ -59,6 +69,7 @@ function evaluate(r: Resource, spec: CelRuleSpec, value: unknown, node: CelNode,
       c.memo.set(memoKey, [result, error]);
     }
   }
+  if (error && !c.error && !judged(pointer)) return;
   if (error && (c.error || UNSUPPORTED.test(error))) {
     if (run.unsupported.has(spec.rule)) return;
     run.unsupported.add(spec.rule);
