@@ -1,5 +1,6 @@
 // Problem matchers against meshlint's real output: VS Code's built-in $eslint-compact, the tasks.json that
 // README documents (including its background patterns for --watch), and the GitHub matcher in .github/.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,8 +160,13 @@ gh('owner meshlint; errors and warnings are annotated with every field, infos ar
   }
 });
 
-gh('README registers it under that path', () => {
-  assert.match(readFileSync(join(ROOT, 'README.md'), 'utf8'), 'echo "::add-matcher::.github/meshlint-problem-matcher.json"');
+gh('the npm package ships it, and README registers it where npm installs it', () => {
+  const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+  assert.is(pack.status, 0, pack.stderr);
+  const shipped = (JSON.parse(pack.stdout)[0].files as { path: string }[]).map((f) => f.path);
+  assert.ok(shipped.includes('.github/meshlint-problem-matcher.json'), 'in package.json "files"');
+  const registered = /echo "::add-matcher::([^"]+)"/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))?.[1];
+  assert.is(registered, 'node_modules/meshlint/.github/meshlint-problem-matcher.json');
 });
 
 gh.run();
