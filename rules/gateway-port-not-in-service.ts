@@ -30,7 +30,8 @@ spec:
 `,
     notes:
       'The assumed default ingress gateway Service exposes 80, 443, 31400 and 15443. istioctl analyze counts only Service ports ' +
-      'that say `protocol: TCP`; Kubernetes defaults an omitted protocol to TCP, and so does meshlint.',
+      'that say `protocol: TCP`; Kubernetes defaults an omitted protocol to TCP, and so does meshlint. istioctl analyze also ' +
+      'ignores a named targetPort; meshlint resolves it to the gateway pods\' container port of that name, as Kubernetes does.',
   },
   check(ctx) {
     for (const gw of ctx.graph.gateways.istio) {
@@ -62,11 +63,23 @@ function exposedPorts(g: MeshGraph, pods: readonly Workload[]): Set<number> | un
       if (svc.selector && !labelsMatch(svc.selector, pod.labels)) continue;
       for (const p of svc.ports) {
         if (p.protocol !== '' && p.protocol !== 'TCP') continue;
-        const target = typeof p.targetPort === 'number' ? p.targetPort : typeof p.targetPort === 'string' && /^\d+$/.test(p.targetPort) ? Number(p.targetPort) : 0;
+        const target = targetNumber(p.targetPort, pod);
         out.add(target || p.port);
         if (target) out.add(p.port);
       }
     }
   }
   return known || g.closedWorld ? out : undefined;
+}
+
+/** The pod port a Service targetPort lands on: a number, or a named port of the pod's containers; 0 when unknown. */
+function targetNumber(target: unknown, pod: Workload): number {
+  if (typeof target === 'number') return target;
+  if (typeof target !== 'string' || target === '') return 0;
+  if (/^\d+$/.test(target)) return Number(target);
+  for (const c of pod.containers) {
+    const named = c.ports.find((cp) => cp.name === target);
+    if (named && typeof named.containerPort === 'number') return named.containerPort;
+  }
+  return 0;
 }
