@@ -1,11 +1,19 @@
+import { escapeToken } from '../../core/pointer.ts';
 import { quote } from '../finding.ts';
-import { checkDuration, HEADER_NAME, checkExportTo, checkPort, isDnsLabel, isObj, IstioReport, list, regexError, wildcardDomainError } from './common.ts';
+import { checkDuration, HEADER_NAME, checkExportTo, checkPort, isDnsLabel, isObj, IstioReport, list, parseDuration, regexError, wildcardDomainError } from './common.ts';
 import { ipVersion as isIP } from '../ip.ts';
 
 const RETRY_ON = new Set(['5xx', 'gateway-error', 'reset', 'reset-before-request', 'connect-failure', 'envoy-ratelimited', 'retriable-4xx', 'refused-stream', 'retriable-status-codes', 'retriable-headers', 'http3-post-connect-failure', 'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable']);
 const GRPC_CODES = new Set(['OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED']);
-const EXCLUSIVE: readonly [string, string][] = [['route', 'redirect'], ['route', 'directResponse'], ['redirect', 'directResponse'], ['redirect', 'rewrite'], ['delegate', 'route'], ['delegate', 'redirect'], ['mirror', 'mirrors']];
+const EXCLUSIVE: readonly [string, string][] = [
+  ['route', 'redirect'], ['route', 'directResponse'], ['redirect', 'directResponse'], ['redirect', 'rewrite'], ['redirect', 'fault'],
+  ['directResponse', 'rewrite'], ['directResponse', 'fault'], ['delegate', 'route'], ['delegate', 'redirect'], ['mirror', 'mirrors'],
+];
 const PSEUDO = new Set([':method', ':scheme', ':authority', ':path', ':status']);
+const JWT_CLAIM = /^@request\.auth\.claims[.[]/;
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
+// `%%`, or an Envoy command operator: `%NAME%`, `%NAME(arg)%`, `%NAME(arg):LEN%`.
+const SUBSTITUTION = /%%|%[A-Z][A-Z0-9_]*(\([^)]*\))?(:[0-9]+)?%/y;
 
 export function virtualService(rep: IstioReport, spec: Record<string, any>): void {
   const hosts = list(spec.hosts);
@@ -26,7 +34,10 @@ export function virtualService(rep: IstioReport, spec: Record<string, any>): voi
   gateways.forEach((g, i) => gatewayRef(rep, `/spec/gateways/${i}`, g));
   if (!list(spec.http).length && !list(spec.tcp).length && !list(spec.tls).length) rep.error('/spec', 'http, tcp or tls must be provided');
   checkExportTo(rep, spec.exportTo);
-  list(spec.http).forEach((h, i) => isObj(h) && httpRoute(rep, `/spec/http/${i}`, h));
+  const delegate = !hosts.length;
+  list(spec.http).forEach((h, i) => isObj(h) && httpRoute(rep, `/spec/http/${i}`, h, delegate));
+  // Envoy sees JWT claims only where a gateway validated the token: istiod rejects claim matches on sidecars.
+  if (!gateways.some((g) => g !== 'mesh')) jwtClaimMatches(rep, spec, gateways);
   for (const kind of ['tcp', 'tls'] as const) {
     list(spec[kind]).forEach((t, i) => {
       if (!isObj(t)) return;
@@ -70,14 +81,30 @@ function gatewayRef(rep: IstioReport, at: string, g: unknown): void {
   } else if (!isDnsLabel(g)) rep.error(at, `gateway name ${quote(g)} is not a valid DNS label`);
 }
 
-function httpRoute(rep: IstioReport, at: string, h: Record<string, any>): void {
+function jwtClaimMatches(rep: IstioReport, spec: Record<string, any>, gateways: unknown[]): void {
+  list(spec.http).forEach((h, i) =>
+    list(h?.match).forEach((m, j) => {
+      for (const k of ['headers', 'withoutHeaders']) {
+        for (const name of isObj(m?.[k]) ? Object.keys(m[k]) : []) {
+          if (!JWT_CLAIM.test(name)) continue;
+          const bound = gateways.length ? `only to ${gateways.map((g) => quote(String(g))).join(', ')}` : 'to no gateway (only the mesh)';
+          rep.error(`/spec/http/${i}/match/${j}/${k}/${escapeToken(name)}`, `JWT claim based routing (${quote(name)}) is only supported on gateways, but this VirtualService is bound ${bound}`, true);
+        }
+      }
+    }),
+  );
+}
+
+function httpRoute(rep: IstioReport, at: string, h: Record<string, any>, inDelegate: boolean): void {
   const has = (k: string) => h[k] !== undefined && h[k] !== null;
+  if (inDelegate && has('delegate')) rep.error(`${at}/delegate`, 'a delegate VirtualService cannot delegate further', true);
   const route = list(h.route);
   if (!route.length && !has('redirect') && !has('directResponse') && !has('delegate')) rep.error(at, 'an HTTP route needs one of route, redirect, directResponse or delegate');
   for (const [a, b] of EXCLUSIVE) {
     if (has(a) && has(b) && (a !== 'route' || route.length)) rep.error(`${at}/${b}`, `${a} and ${b} cannot be set in the same HTTP route`, true);
   }
   route.forEach((d, j) => destination(rep, `${at}/route/${j}/destination`, d?.destination));
+  route.forEach((d, j) => isObj(d?.headers) && headerOps(rep, `${at}/route/${j}/headers`, d.headers));
   if (has('mirror')) destination(rep, `${at}/mirror`, h.mirror);
   list(h.mirrors).forEach((m, j) => destination(rep, `${at}/mirrors/${j}/destination`, m?.destination));
   checkDuration(rep, `${at}/timeout`, h.timeout);
@@ -86,8 +113,11 @@ function httpRoute(rep: IstioReport, at: string, h: Record<string, any>): void {
   if (isObj(h.fault)) fault(rep, `${at}/fault`, h.fault);
   if (isObj(h.redirect)) redirect(rep, `${at}/redirect`, h.redirect);
   if (isObj(h.rewrite)) rewrite(rep, `${at}/rewrite`, h.rewrite);
+  authorityOnce(rep, at, h);
   if (isObj(h.corsPolicy)) {
     checkDuration(rep, `${at}/corsPolicy/maxAge`, h.corsPolicy.maxAge);
+    const maxAge = typeof h.corsPolicy.maxAge === 'string' ? parseDuration(h.corsPolicy.maxAge) : undefined;
+    if (maxAge !== undefined && maxAge >= 1e6 && maxAge % 1e9 !== 0) rep.error(`${at}/corsPolicy/maxAge`, `maxAge ${quote(h.corsPolicy.maxAge)} must be a whole number of seconds`);
     list(h.corsPolicy.allowOrigins).forEach((o, j) => stringMatch(rep, `${at}/corsPolicy/allowOrigins/${j}`, o, false));
   }
   if (isObj(h.headers)) headerOps(rep, `${at}/headers`, h.headers);
@@ -145,9 +175,11 @@ function fault(rep: IstioReport, at: string, f: Record<string, any>): void {
   for (const k of ['abort', 'delay']) {
     const v = f[k]?.percentage?.value;
     if (typeof v === 'number' && (v < 0 || v > 100)) rep.error(`${at}/${k}/percentage/value`, `percentage ${v} must be between 0 and 100`);
+    else if (typeof v === 'number' && v > 0 && v < 0.0001) rep.error(`${at}/${k}/percentage/value`, `percentage ${v} is too small: the smallest fraction Envoy applies is 0.0001`);
   }
   const a = f.abort;
   if (isObj(a)) {
+    if (a.httpStatus === undefined && a.grpcStatus === undefined && a.http2Error === undefined) rep.warn(`${at}/abort`, 'abort is configured without an error type (httpStatus or grpcStatus): no request is aborted');
     if (typeof a.httpStatus === 'number' && (a.httpStatus < 200 || a.httpStatus > 600)) rep.error(`${at}/abort/httpStatus`, `httpStatus ${a.httpStatus} must be between 200 and 600`);
     if (typeof a.grpcStatus === 'string' && !GRPC_CODES.has(a.grpcStatus)) rep.error(`${at}/abort/grpcStatus`, `grpcStatus ${quote(a.grpcStatus)} is not a gRPC status code name`);
     if (a.http2Error !== undefined) rep.error(`${at}/abort/http2Error`, 'http2Error aborts are not supported', true);
@@ -185,7 +217,36 @@ function headerOps(rep: IstioReport, at: string, h: Record<string, any>): void {
         const allowed = side === 'request' && op !== 'remove' && (lower === ':authority' || lower === 'host');
         if (!allowed && (lower === 'host' || n.startsWith(':'))) rep.error(`${at}/${side}/${op}`, `header ${quote(n)} cannot be ${op === 'remove' ? 'removed' : 'set'} in the ${side}`);
         else if (!n.startsWith(':') && !HEADER_NAME.test(n)) rep.error(`${at}/${side}/${op}`, `header name ${quote(n)} is not a valid HTTP header name`);
+        const value = op === 'remove' ? undefined : ops[op][n];
+        const problem = typeof value === 'string' ? headerValueProblem(value) : undefined;
+        if (problem) rep.error(`${at}/${side}/${op}/${escapeToken(n)}`, `header ${quote(n)}: ${problem}`);
       });
+    }
+  }
+}
+
+/** Envoy reads `%NAME%` in header values as a substitution; a lone `%` makes it reject the listener. */
+export function headerValueProblem(v: string): string | undefined {
+  if (CONTROL.test(v)) return 'value contains a control character';
+  for (let i = v.indexOf('%'); i >= 0; i = v.indexOf('%', i)) {
+    SUBSTITUTION.lastIndex = i;
+    const m = SUBSTITUTION.exec(v);
+    if (!m) return `value ${quote(v)} has an unescaped "%"; write "%%" for a literal percent sign, or %NAME% for a substitution`;
+    i += m[0].length;
+  }
+  return undefined;
+}
+
+/** The authority may be rewritten once: rewrite.authority, or one request header set/add of `:authority` / `host`. */
+function authorityOnce(rep: IstioReport, at: string, h: Record<string, any>): void {
+  let current = typeof h.rewrite?.authority === 'string' && h.rewrite.authority ? h.rewrite.authority : undefined;
+  for (const op of ['set', 'add'] as const) {
+    const ops = h.headers?.request?.[op];
+    for (const k of isObj(ops) ? Object.keys(ops) : []) {
+      const lower = k.toLowerCase();
+      if (lower !== ':authority' && lower !== 'host') continue;
+      if (current !== undefined) rep.error(`${at}/headers/request/${op}/${escapeToken(k)}`, `the authority is rewritten twice: ${quote(String(current))} and ${quote(String(ops[k]))}; keep one`, true);
+      current = ops[k];
     }
   }
 }
