@@ -53,7 +53,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'policy-test':
         return await runPolicyTest(cmd.paths, cmd.rest, io);
       case 'lint':
-        return cmd.watch ? await watch(cmd, io, (observe) => runLint(cmd, { ...io, onLint: observe })) : await runLint(cmd, io);
+        // The terminal UI watches by itself (it re-runs in place); every other format prints one report per run.
+        return cmd.watch && !opensTui(cmd, io) ? await watch(cmd, io, (observe) => runLint(cmd, { ...io, onLint: observe })) : await runLint(cmd, io);
     }
   } catch (e: any) {
     if (e instanceof UsageError) {
@@ -125,7 +126,7 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
     policies: args.policies,
   };
   // The terminal UI (ink, React) is imported only when it runs, so the other formats never load it.
-  if (args.outputs.some((o) => o.file === undefined && chooseFormat(o.format, io, false, args.watch) === 'tui')) {
+  if (opensTui(args, io)) {
     return (await import('./tui-command.ts')).runTuiLint(args, io, lintOptions, rules);
   }
   const result = lint(lintOptions);
@@ -161,6 +162,11 @@ export function exitCode(result: Pick<LintResult, 'diagnostics'>, failOn: Severi
   if (result.diagnostics.some((d) => d.ruleId === 'internal-error')) return 2;
   if (failOn === 'never') return 0;
   return result.diagnostics.some((d) => atLeast(d.severity, failOn)) ? 1 : 0;
+}
+
+/** Whether the run opens the terminal UI (`--format tui`, or `auto` on an interactive terminal). */
+function opensTui(args: LintArgs, io: Io): boolean {
+  return args.outputs.some((o) => o.file === undefined && chooseFormat(o.format, io, false, args.watch) === 'tui');
 }
 
 /** `auto`: GitHub annotations under Actions, the terminal UI on an interactive terminal, stylish otherwise. */

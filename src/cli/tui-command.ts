@@ -8,6 +8,7 @@ import type { RunOutcome } from '../report/tui/run.tsx';
 import { UsageError, type LintArgs } from './args.ts';
 import { gitRoot } from './git.ts';
 import { chooseFormat, exitCode, inputProblems, reportData, type Io } from './main.ts';
+import { watchChanges } from './watch.ts';
 
 /** Imports the UI (ink and React) with ink's CI detection off: the caller has already decided the terminal is interactive. */
 async function loadTui() {
@@ -49,5 +50,7 @@ export async function runTuiLint(args: LintArgs, io: Io, options: LintOptions, r
     stdout: io.stdout as NodeJS.WriteStream,
     stderr: io.stderr as NodeJS.WriteStream,
     lint: lintOnce,
+    // --watch: the UI re-runs by itself when a manifest or the configuration changes, as `r` does.
+    watch: args.watch ? (onChange) => watchChanges(args, io.cwd, onChange) : undefined,
   });
 }

@@ -34,11 +34,8 @@ export interface WatchOptions {
 /** Lints, then re-lints whenever a manifest (or the configuration) under the given paths changes. Read-only. */
 export function watch(args: LintArgs, io: WatchIo, lintOnce: LintOnce, opts: WatchOptions = {}): Promise<number> {
   if (args.paths.includes('-')) throw new UsageError('--watch cannot read standard input');
-  const debounce = opts.debounceMs ?? 100;
-  const outputs = new Set(args.outputs.filter((o) => o.file !== undefined).map((o) => resolve(io.cwd, o.file!)));
-  const watchers = new Map<string, FSWatcher>();
-  let timer: NodeJS.Timeout | undefined;
   let last = 0;
+  const changes = watchChanges(args, io.cwd, () => void runOnce(false), opts.debounceMs);
 
   const runOnce = async (first: boolean) => {
     io.stdout.write(`${first ? WATCH_START : WATCH_BEGIN}\n`);
@@ -52,20 +49,47 @@ export function watch(args: LintArgs, io: WatchIo, lintOnce: LintOnce, opts: Wat
       last = 2;
     }
     io.stdout.write(`${watchEnd(problems)}\n`);
-    refresh();
+    changes.refresh();
   };
+
+  return new Promise<number>((done, fail) => {
+    const stop = () => {
+      changes.close();
+      done(last);
+    };
+    runOnce(true).then(() => {
+      if (opts.signal?.aborted) stop();
+      else opts.signal?.addEventListener('abort', stop, { once: true });
+    }, fail);
+  });
+}
+
+export interface ChangeWatcher {
+  /** Watches what the next run could read (call after each run: directories appear and vanish). */
+  refresh(): void;
+  close(): void;
+}
+
+/**
+ * Calls `onChange` once a manifest or the configuration under the given paths changed and `debounceMs` passed
+ * without another change. Our own output files never count. Nothing is watched until the first `refresh()`.
+ */
+export function watchChanges(args: LintArgs, cwd: string, onChange: () => void, debounceMs = 100): ChangeWatcher {
+  const outputs = new Set(args.outputs.filter((o) => o.file !== undefined).map((o) => resolve(cwd, o.file!)));
+  const watchers = new Map<string, FSWatcher>();
+  let timer: NodeJS.Timeout | undefined;
 
   const schedule = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      void runOnce(false);
-    }, debounce);
+      onChange();
+    }, debounceMs);
   };
 
   /** Watches every directory the run could read (non-recursive watchers: recursive ones would walk node_modules). */
   const refresh = () => {
-    const wanted = watchTargets(args, io.cwd);
+    const wanted = watchTargets(args, cwd);
     for (const [dir, w] of watchers) {
       if (!wanted.has(dir)) {
         w.close();
@@ -86,18 +110,12 @@ export function watch(args: LintArgs, io: WatchIo, lintOnce: LintOnce, opts: Wat
     }
   };
 
-  return new Promise<number>((done, fail) => {
-    const stop = () => {
-      if (timer) clearTimeout(timer);
-      for (const w of watchers.values()) w.close();
-      watchers.clear();
-      done(last);
-    };
-    runOnce(true).then(() => {
-      if (opts.signal?.aborted) stop();
-      else opts.signal?.addEventListener('abort', stop, { once: true });
-    }, fail);
-  });
+  const close = () => {
+    if (timer) clearTimeout(timer);
+    for (const w of watchers.values()) w.close();
+    watchers.clear();
+  };
+  return { refresh, close };
 }
 
 /** Whether a change to `name` in `dir` can change the findings. Our own output files never count. */

@@ -147,6 +147,24 @@ if (tmuxVersion.status !== 0) {
     assert.is(await exitStatus('rerun'), after.status);
   });
 
+  e2e('--watch: a changed file re-runs the lint in place; q quits with the exit code of the last run', async () => {
+    const copy = join(dir, 'watched');
+    cpSync(join(ROOT, 'fixtures/demo'), copy, { recursive: true });
+    const count = () => spawnSync(process.execPath, ['bin/meshlint.js', copy, '--format', 'compact'], { cwd: ROOT, encoding: 'utf8' });
+    const before = count().stdout.split('\n').filter(Boolean).length;
+    start('watch', 'NO_COLOR=1', `--format tui --watch ${copy}`);
+    const s = await until('watch', (x) => x.includes(`Findings  ${before} finding`), 'the first run');
+    assert.not.match(s, /Watching for file changes|Starting analysis/, 'the UI, not the watch-mode text');
+    writeFileSync(join(copy, 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: bookinfo}\ndata: [unclosed\n');
+    const after = count();
+    const n = after.stdout.split('\n').filter(Boolean).length;
+    assert.ok(n > before, 'the broken file adds a finding');
+    // no key pressed: the change alone brings the new findings
+    assert.ok((await until('watch', (x) => x.includes(`Findings  ${n} findings`), 'the findings after the change')).includes('broken.yaml'));
+    keys('watch', 'q');
+    assert.is(await exitStatus('watch'), after.status);
+  });
+
   e2e('colour unless NO_COLOR; follows a resize of the window', async () => {
     start('color', '', 'fixtures/demo');
     await until('color', (x) => x.includes('Findings  '), 'the findings list');

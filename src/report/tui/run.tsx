@@ -18,6 +18,8 @@ export interface TuiOptions {
   stderr: NodeJS.WriteStream;
   /** Runs one lint synchronously, calling `onStage` as each stage starts. */
   lint(onStage: (stage: string, counts: { files: number; resources: number }) => void): RunOutcome;
+  /** `--watch`: starts watching the inputs, calling `onChange` when they change; `refresh` follows each run. */
+  watch?(onChange: () => void): { refresh(): void; close(): void };
 }
 
 // The alternate screen keeps the user's scrollback intact and gives the app the whole terminal.
@@ -51,12 +53,26 @@ export async function runTui(opts: TuiOptions): Promise<number> {
     instance.rerender(element(s));
   };
 
+  // A change seen while a run is under way starts another run after it: that one may have read the old files.
+  let changedDuringRun = false;
+  const changes = opts.watch?.(() => {
+    if (state.progress) changedDuringRun = true;
+    else rerun();
+  });
+  const afterRun = () => {
+    changes?.refresh();
+    if (changedDuringRun) {
+      changedDuringRun = false;
+      rerun();
+    }
+  };
+
   const lintOnce = () => {
     try {
       const outcome = opts.lint((stage, counts) => update({ ...state, progress: { stage, ...counts } }));
       exitCode = outcome.exitCode;
-      if ('result' in outcome) return update({ result: outcome.result });
-      if (state.result) return update({ result: state.result, error: outcome.errors.join('; ') });
+      if ('result' in outcome) return (update({ result: outcome.result }), afterRun());
+      if (state.result) return (update({ result: state.result, error: outcome.errors.join('; ') }), afterRun());
       fatal = outcome.errors;
     } catch (e) {
       crash = e;
@@ -72,6 +88,7 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   try {
     await instance.waitUntilExit();
   } finally {
+    changes?.close();
     leave();
     process.off('exit', leave);
   }
