@@ -3,6 +3,9 @@ import { getAt } from '../../core/pointer.ts';
 import type { Resource } from '../../core/resource.ts';
 import { displayPath, quote, type Finding } from '../finding.ts';
 
+/** Istio's port protocol names (case-insensitive). */
+export const PROTOCOLS = new Set(['HTTP', 'HTTPS', 'GRPC', 'GRPC-WEB', 'HTTP2', 'MONGO', 'REDIS', 'MYSQL', 'TCP', 'TLS', 'UDP', 'HBONE', 'DOUBLE_HBONE', 'THRIFT']);
+
 /** An HTTP header name (RFC 7230 token). */
 export const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const DNS_LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;

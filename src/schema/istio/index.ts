@@ -1,7 +1,8 @@
 import type { Resource } from '../../core/resource.ts';
 import type { Finding } from '../finding.ts';
 import { isObj, IstioReport } from './common.ts';
-import { destinationRule, envoyFilter, gateway, serviceEntry, sidecar } from './networking.ts';
+import { destinationRule, envoyFilter, gateway, sidecar } from './networking.ts';
+import { serviceEntry } from './service-entry.ts';
 import { authorizationPolicy, peerAuthentication, requestAuthentication } from './security.ts';
 import { virtualService } from './virtual-service.ts';
 

@@ -1,7 +1,6 @@
 import { quote } from '../finding.ts';
-import { checkDuration, checkExportTo, checkPort, checkSelectorLabels, isDnsLabel, isIpOrCidr, isObj, IstioReport, list, wildcardDomainError } from './common.ts';
-
-const PROTOCOLS = new Set(['HTTP', 'HTTPS', 'GRPC', 'GRPC-WEB', 'HTTP2', 'MONGO', 'REDIS', 'MYSQL', 'TCP', 'TLS', 'UDP', 'HBONE', 'DOUBLE_HBONE', 'THRIFT']);
+import { serverTls } from './tls.ts';
+import { checkDuration, checkExportTo, checkPort, checkSelectorLabels, isDnsLabel, isIpOrCidr, isObj, IstioReport, list, PROTOCOLS, wildcardDomainError } from './common.ts';
 
 export function destinationRule(rep: IstioReport, spec: Record<string, any>): void {
   if (typeof spec.host === 'string' && wildcardDomainError(spec.host)) rep.error('/spec/host', wildcardDomainError(spec.host)!);
@@ -109,71 +108,6 @@ function serverHost(rep: IstioReport, at: string, h: unknown): void {
   if (dns === '*' || isIpOrCidr(dns)) return;
   if (!dns.includes('.')) rep.error(at, `host ${quote(dns)} must be a fully qualified domain name or "*"`);
   else if (wildcardDomainError(dns)) rep.error(at, wildcardDomainError(dns)!);
-}
-
-function serverTls(rep: IstioReport, at: string, s: Record<string, any>): void {
-  const proto = typeof s.port?.protocol === 'string' ? s.port.protocol.toUpperCase() : '';
-  const tls = s.tls;
-  if ((proto === 'HTTPS' || proto === 'TLS') && !isObj(tls)) rep.error(`${at}/port/protocol`, `server protocol ${proto} needs a tls block`);
-  if (!isObj(tls)) return;
-  const certs = ['serverCertificate', 'privateKey', 'caCertificates'].filter((k) => tls[k] !== undefined);
-  if (proto === 'HTTP' && Object.keys(tls).some((k) => k !== 'httpsRedirect')) rep.error(`${at}/tls`, 'a plain HTTP server may only set tls.httpsRedirect', true);
-  if (tls.mode === 'ISTIO_MUTUAL' && (certs.length || tls.credentialName !== undefined)) rep.error(`${at}/tls/mode`, 'ISTIO_MUTUAL cannot be combined with certificates or credentialName');
-  const sources = [tls.credentialName !== undefined, tls.credentialNames !== undefined, tls.serverCertificate !== undefined || tls.privateKey !== undefined, tls.tlsCertificates !== undefined].filter(Boolean).length;
-  if (sources > 1) rep.error(`${at}/tls`, 'only one certificate source (credentialName, credentialNames, serverCertificate/privateKey or tlsCertificates) may be set', true);
-  const hasCred = tls.credentialName !== undefined || tls.credentialNames !== undefined || tls.tlsCertificates !== undefined;
-  if ((tls.mode === 'SIMPLE' || tls.mode === 'MUTUAL' || tls.mode === 'OPTIONAL_MUTUAL') && !hasCred && (tls.serverCertificate === undefined || tls.privateKey === undefined)) {
-    rep.error(`${at}/tls`, `${tls.mode} TLS needs serverCertificate and privateKey, or a credentialName`, true);
-  }
-  if ((tls.mode === 'MUTUAL' || tls.mode === 'OPTIONAL_MUTUAL') && !hasCred && tls.caCertificates === undefined) rep.error(`${at}/tls`, `${tls.mode} TLS needs caCertificates, or a credentialName`, true);
-}
-
-export function serviceEntry(rep: IstioReport, spec: Record<string, any>): void {
-  const hosts = list(spec.hosts);
-  if (!hosts.length) rep.error('/spec', 'a ServiceEntry needs at least one host');
-  hosts.forEach((h, i) => {
-    if (typeof h !== 'string') return;
-    if (h === '*') rep.error(`/spec/hosts/${i}`, 'host "*" is not allowed in a ServiceEntry');
-    else if (wildcardDomainError(h) && !isIpOrCidr(h)) rep.error(`/spec/hosts/${i}`, wildcardDomainError(h)!);
-    else if (/^\*[^.]/.test(h)) rep.warn(`/spec/hosts/${i}`, `partial wildcard host ${quote(h)} is not well supported; use a whole leading label such as "*.${h.slice(1).replace(/^[^.]*\./, '')}"`);
-  });
-  list(spec.addresses).forEach((a, i) => {
-    if (typeof a === 'string' && !isIpOrCidr(a)) rep.error(`/spec/addresses/${i}`, `address ${quote(a)} must be an IP address or CIDR block`);
-  });
-  const names = new Set<string>();
-  const numbers = new Set<number>();
-  list(spec.ports).forEach((p, i) => {
-    if (!isObj(p)) return;
-    const at = `/spec/ports/${i}`;
-    checkPort(rep, `${at}/number`, p.number);
-    if (typeof p.name === 'string') {
-      if (names.has(p.name)) rep.error(`${at}/name`, `duplicate port name ${quote(p.name)}`);
-      names.add(p.name);
-    }
-    if (typeof p.number === 'number') {
-      if (numbers.has(p.number)) rep.error(`${at}/number`, `duplicate port number ${p.number}`);
-      numbers.add(p.number);
-    }
-    if (typeof p.protocol === 'string' && p.protocol && !PROTOCOLS.has(p.protocol.toUpperCase())) rep.error(`${at}/protocol`, `unknown protocol ${quote(p.protocol)}`);
-  });
-  const resolution = spec.resolution ?? 'NONE';
-  const endpoints = list(spec.endpoints);
-  if (resolution === 'DNS_ROUND_ROBIN' && endpoints.length > 1) rep.error('/spec/endpoints', 'DNS_ROUND_ROBIN resolution allows at most one endpoint');
-  if ((resolution === 'DNS' || resolution === 'DNS_ROUND_ROBIN') && !endpoints.length) {
-    hosts.forEach((h, i) => typeof h === 'string' && h.startsWith('*') && rep.error(`/spec/hosts/${i}`, `DNS resolution without endpoints needs fully qualified hosts, not ${quote(h)}`));
-  }
-  endpoints.forEach((e, i) => {
-    for (const name of isObj(e?.ports) ? Object.keys(e.ports) : []) {
-      if (names.size && !names.has(name)) rep.error(`/spec/endpoints/${i}/ports/${name}`, `endpoint port ${quote(name)} is not one of the ServiceEntry's port names`, true);
-    }
-  });
-  // Without distinct addresses, only HTTP (Host header) and TLS (SNI) traffic can tell several hosts apart.
-  if (resolution !== 'NONE' && hosts.length > 1) {
-    const opaque = list(spec.ports).findIndex((p) => !/^(HTTP|HTTPS|HTTP2|GRPC|GRPC-WEB|TLS)$/i.test(String(p?.protocol ?? '')));
-    if (opaque >= 0) rep.error(`/spec/ports/${opaque}`, 'several hosts with a non-HTTP, non-TLS port cannot be told apart; use one host per ServiceEntry or resolution NONE');
-  }
-  checkExportTo(rep, spec.exportTo, true);
-  checkSelectorLabels(rep, '/spec/workloadSelector/labels', spec.workloadSelector?.labels);
 }
 
 export function envoyFilter(rep: IstioReport, spec: Record<string, any>): void {
