@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Generates schemas/catalog.json and schemas/validators/*.cjs from the upstream schema data
-// (default ../shared/data, or --data DIR). `--check` compares instead of writing and exits 1 on a difference.
+// (default ../shared/data, or --data DIR), then src/policy/resources.d.ts from them (schemas/types.mjs).
+// `--check` compares instead of writing and exits 1 on a difference.
 //   npm run schemas            regenerate
 //   npm run schemas -- --check verify the committed output is what the data produces
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,8 +9,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileModule } from './gen/compile.mjs';
 import { CRD } from './gen/crd.mjs';
+import { shapeOf } from './gen/shapes.mjs';
 import { objectMetaDefs, readGatewayApi, readIstio, readKubernetes, reachable, sourceVersions } from './gen/sources.mjs';
 import { Transformer } from './gen/transform.mjs';
+import { resourceTypes, TYPES_FILE } from './types.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OBJECT_META_REF = '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
@@ -38,6 +41,7 @@ export function generate(dataDir) {
   const meta = objectMetaDefs(dataDir);
   const modules = new Map(); // content → module name, so identical versions share one file
   const dropped = [];
+  const shapes = { kinds: {}, definitions: {} }; // → resources.schema.json
 
   const emit = (name, root, defs, cel, rules) => {
     const code = compileModule(root, defs, cel ? { cel, rules } : {});
@@ -59,7 +63,9 @@ export function generate(dataDir) {
     const t = new Transformer({ crd: true });
     const { schema, cel } = t.convert(raw, '');
     dropped.push(...t.dropped.map((d) => `${crd.spec.names.kind} ${version.name}${d}`));
-    return emit(`${prefix}.${crd.spec.names.kind}.${version.name}`, schema, metaDefs(), cel, t.rules);
+    const m = emit(`${prefix}.${crd.spec.names.kind}.${version.name}`, schema, metaDefs(), cel, t.rules);
+    shapes.definitions[m] ??= shapeOf(raw, { crd: true, root: true });
+    return m;
   };
   const scopeOf = (crd) => (crd.spec.scope === 'Cluster' ? 'Cluster' : 'Namespaced');
 
@@ -71,6 +77,7 @@ export function generate(dataDir) {
       if (!v.served) e.removed = true;
       else if (hasV1 && v.name !== 'v1') e.deprecated = `${g}/v1`;
       kinds[`${g}/${v.name} ${crd.spec.names.kind}`] = sorted(e);
+      if (e.m && !e.removed) shapes.kinds[`${g}/${v.name} ${crd.spec.names.kind}`] = e.m;
     }
   }
 
@@ -94,6 +101,8 @@ export function generate(dataDir) {
       if (!v.served && !sv?.served) e.removed = `${g}/${storage}`;
       else if (v.deprecated || sv?.deprecated) e.deprecated = `${g}/${storage}`;
       kinds[`${g}/${v.name} ${crd.spec.names.kind}`] = sorted(e);
+      // Types follow the experimental channel: a superset of the standard one.
+      if (e.m && !e.removed) shapes.kinds[`${g}/${v.name} ${crd.spec.names.kind}`] = e.experimental ?? e.m;
     }
   }
 
@@ -107,6 +116,8 @@ export function generate(dataDir) {
         Object.assign(defs, metaDefs());
         e.m = emit(`k8s.${k.group || 'core'}.${k.version}.${k.kind}`, t.convert(doc.schemas[k.def], '').schema, defs);
         dropped.push(...t.dropped);
+        for (const n of reachable(doc.schemas, [k.def])) shapes.definitions[n] ??= shapeOf(doc.schemas[n], { root: n === k.def });
+        shapes.kinds[`${apiVersion} ${k.kind}`] = k.def;
       }
       kinds[`${apiVersion} ${k.kind}`] = sorted(e);
     }
@@ -114,17 +125,34 @@ export function generate(dataDir) {
   {
     const t = new Transformer();
     kinds['apiextensions.k8s.io/v1 CustomResourceDefinition'] = { m: emit('k8s.apiextensions.k8s.io.v1.CustomResourceDefinition', t.convert(CRD).schema, metaDefs()), scope: 'Cluster', src: 'kubernetes' };
+    shapes.definitions['io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition'] = shapeOf(CRD, { root: true });
+    shapes.kinds['apiextensions.k8s.io/v1 CustomResourceDefinition'] = 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition';
   }
+  for (const [n, s] of Object.entries(meta.defs)) shapes.definitions[n] ??= shapeOf(s);
   for (const [apiVersion, list] of Object.entries(KNOWN_UNVALIDATED)) {
     for (const kind of list) kinds[`${apiVersion} ${kind}`] ??= { scope: CLUSTER_KINDS.has(kind) ? 'Cluster' : 'Namespaced', src: 'kubernetes' };
   }
   const groups = [...new Set([...Object.keys(kinds).map((k) => k.split(' ')[0]), ...Object.keys(KNOWN_UNVALIDATED)].map(groupOf))].sort();
   const catalog = { sources: sourceVersions(dataDir), groups, kinds: Object.fromEntries(Object.entries(kinds).sort(([a], [b]) => (a < b ? -1 : 1))) };
   files.set('catalog.json', JSON.stringify(catalog, null, 1) + '\n');
+  files.set('resources.schema.json', shapesFile(shapes));
   return { files, dropped };
 }
 
 const CLUSTER_KINDS = new Set(['Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'IngressClass', 'ComponentStatus', 'APIService', 'CertificateSigningRequest', 'FlowSchema', 'PriorityLevelConfiguration', 'RuntimeClass', 'PriorityClass', 'CSIDriver', 'CSINode', 'StorageClass', 'VolumeAttachment', 'VolumeAttributesClass', 'DeviceClass', 'ResourceSlice', 'IPAddress', 'ServiceCIDR']);
+
+/** One JSON Schema document: `definitions` holds every kind's schema and what it refers to; `kinds` names each kind's definition. */
+function shapesFile({ kinds, definitions }) {
+  const byName = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const used = new Set(reachable(definitions, Object.values(kinds), '#/definitions/'));
+  const doc = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $comment: 'Generated by schemas/generate.mjs from the upstream schemas listed in schemas/README.md. Do not edit.',
+    kinds: byName(kinds),
+    definitions: byName(Object.fromEntries(Object.entries(definitions).filter(([n]) => used.has(n)))),
+  };
+  return JSON.stringify(doc, null, 1) + '\n';
+}
 
 function groupOf(apiVersion) {
   const i = apiVersion.lastIndexOf('/');
@@ -146,6 +174,7 @@ export function differences(dataDir, outDir = HERE) {
   }
   const dir = join(outDir, 'validators');
   if (existsSync(dir)) for (const f of readdirSync(dir)) if (!files.has(`validators/${f}`)) diff.push(`stale validators/${f}`);
+  if (outDir === HERE && (!existsSync(TYPES_FILE) || readFileSync(TYPES_FILE, 'utf8') !== resourceTypes(files.get('resources.schema.json'), files.get('catalog.json')))) diff.push('differs src/policy/resources.d.ts');
   return diff;
 }
 
@@ -169,4 +198,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   for (const d of dropped) console.log(`not checked: ${d}`);
   console.log(`schemas: wrote ${files.size} files, ${(bytes / 1024).toFixed(0)} KiB`);
+  // The policy resource types follow the schemas they are generated from.
+  writeFileSync(TYPES_FILE, resourceTypes());
+  console.log('schemas: wrote src/policy/resources.d.ts');
 }

@@ -37,7 +37,7 @@ export function readKubernetes(dataDir) {
 }
 
 /** Definitions reachable from `roots` through $ref. */
-export function reachable(schemas, roots) {
+export function reachable(schemas, roots, prefix = '#/components/schemas/') {
   const seen = new Set();
   const stack = [...roots];
   while (stack.length) {
@@ -47,7 +47,7 @@ export function reachable(schemas, roots) {
     const walk = (n) => {
       if (!n || typeof n !== 'object') return;
       if (Array.isArray(n)) return n.forEach(walk);
-      if (typeof n.$ref === 'string') stack.push(n.$ref.replace('#/components/schemas/', ''));
+      if (typeof n.$ref === 'string') stack.push(n.$ref.replace(prefix, ''));
       for (const v of Object.values(n)) walk(v);
     };
     walk(schemas[name]);
