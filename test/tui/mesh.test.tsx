@@ -165,6 +165,101 @@ spec:
   assert.is(details.length, 4, 'no caveat: the status is known');
 });
 
+const GATEWAY_API = `
+apiVersion: v1
+kind: Service
+metadata: {name: shop, namespace: web}
+spec:
+  selector: {app: shop}
+  ports: [{name: http, port: 80}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: shop, namespace: web}
+spec:
+  template:
+    metadata: {labels: {app: shop}}
+    spec: {containers: [{name: app, image: shop:1}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: stock, namespace: inventory}
+spec:
+  selector: {app: stock}
+  ports: [{name: http, port: 8080}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: public, namespace: infra}
+spec:
+  gatewayClassName: istio
+  listeners:
+  - {name: https, port: 443, protocol: HTTPS, hostname: "*.example.com"}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: shop, namespace: web}
+spec:
+  parentRefs:
+  - {name: public, namespace: infra, sectionName: https}
+  - {name: internal, namespace: infra}
+  hostnames: [shop.example.com]
+  rules:
+  - matches:
+    - path: {type: PathPrefix, value: /api}
+      headers: [{name: x-beta, value: "1"}]
+    - method: POST
+    backendRefs:
+    - {name: shop, port: 80, weight: 90}
+    - {name: shop-canary, port: 80, weight: 10}
+  - filters: [{type: RequestRedirect, requestRedirect: {scheme: https}}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: shop-mesh, namespace: web}
+spec:
+  parentRefs: [{group: "", kind: Service, name: shop}]
+  rules:
+  - backendRefs: [{name: shop, port: 80}]
+  - matches: [{path: {type: Exact, value: /stock}}]
+    backendRefs: [{name: stock, namespace: inventory, port: 8080}]
+`;
+
+Model('Gateway API routes: parents with their listeners, rules with matches and weights, backends, workloads', () => {
+  const m = meshSource(buildGraph(parseText(GATEWAY_API, 'routes.yaml').resources));
+  assert.equal(m.hosts, [
+    { host: 'shop.example.com', summary: '1 HTTPRoute · 2 routes', missing: 2 },
+    { host: 'shop.web.svc.cluster.local', summary: '1 HTTPRoute · 2 routes', missing: 1 },
+    { host: 'stock.inventory.svc.cluster.local', summary: 'default routing', missing: 0 },
+  ]);
+  assert.equal(plain(routeLines(m, 'shop.example.com', 100)).slice(0, -2), [
+    'shop.example.com',
+    '├─ no Service or ServiceEntry has this host',
+    '└─ HTTPRoute web/shop',
+    '   ├─ ◆ Gateway infra/public  https 443/HTTPS *.example.com',
+    '   ├─ ◆ Gateway infra/internal  ✖ no such Gateway',
+    '   ├─ rules[0] match path prefix /api, header x-beta 1 or method POST',
+    '   │  ├─ 90% → Service web/shop:80',
+    '   │  │  └─ Deployment web/shop  mTLS unknown · sidecar unknown',
+    '   │  └─ 10% → Service web/shop-canary:80  ✖ no such Service',
+    '   └─ rules[1] any request',
+    '      └─ no backendRefs · filters RequestRedirect',
+  ]);
+  // A Service parent: the route is how sidecars reach that Service, in place of default routing.
+  assert.equal(plain(routeLines(m, 'shop.web.svc.cluster.local', 100)).slice(0, -2), [
+    'shop.web.svc.cluster.local',
+    '├─ Service web/shop  http/80  1 workload',
+    '└─ HTTPRoute web/shop-mesh',
+    '   ├─ ◆ mesh  (sidecars calling Service web/shop)',
+    '   ├─ rules[0] any request',
+    '   │  └─ 100% → Service web/shop:80',
+    '   │     └─ Deployment web/shop  mTLS unknown · sidecar unknown',
+    '   └─ rules[1] match path /stock',
+    '      └─ 100% → Service inventory/stock:8080  ✖ no ReferenceGrant allows it',
+    '         └─ no workload selected',
+  ]);
+});
+
 Model('match blocks: conditions joined with commas, blocks with "or"', () => {
   assert.is(matchText([{ uri: { prefix: '/api' }, method: { exact: 'GET' } }, { headers: { 'x-canary': { regex: 'on|yes' } }, port: 8080 }]), 'match uri prefix /api, method GET or header x-canary regex on|yes, port 8080');
   assert.is(matchText(undefined), '');

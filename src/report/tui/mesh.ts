@@ -1,38 +1,17 @@
-import { fqdn, resolveGateway, resolveHost, resolveSelector, resolveSubset, resolveSubsetWorkloads, type Destination, type MeshGraph, type MeshService, type RefState, type VirtualServiceInfo, type Workload } from '../../graph/index.ts';
-import { text, type Line, type Segment } from './lines.ts';
+import { fqdn, resolveGateway, resolveHost, resolveSelector, resolveSubset, resolveSubsetWorkloads, type Destination, type MeshGraph, type MeshService, type RouteInfo, type VirtualServiceInfo } from '../../graph/index.ts';
+import { text, type Line } from './lines.ts';
 import type { MeshHost, MeshSource, TreeNode } from './mesh-types.ts';
 import { matchText } from './route-match.ts';
+import { broken, node, share, workloadNodes, type SecurityLookup } from './mesh-nodes.ts';
+import { gatewayApiHosts, gatewayApiRouteNode } from './mesh-gateway-api.ts';
+import { plural } from './model.ts';
 
-/** mTLS mode and sidecar status of a workload; 'unknown' until the graph offers a security model. */
-export interface WorkloadSecurity {
-  mtls: string;
-  sidecar: string;
-}
-
-export type SecurityLookup = (w: Workload) => WorkloadSecurity;
+export type { SecurityLookup, WorkloadSecurity } from './mesh-nodes.ts';
 
 const UNKNOWN_SECURITY: SecurityLookup = () => ({ mtls: 'unknown', sidecar: 'unknown' });
 
-const node = (label: Line, children: readonly TreeNode[] = []): TreeNode => ({ label, children });
-
-/** A broken link: drawn in the "missing" tone (and counted per host), or muted when the target kind was not loaded. */
-function broken(state: RefState, missing: string, unknown: string): Segment {
-  return state === 'missing' ? text(`  ✖ ${missing}`, 'missing') : text(`  ? ${unknown}`, 'muted');
-}
-
-function workloadNodes(ws: readonly Workload[], security: SecurityLookup): TreeNode[] {
-  return ws.map((w) => {
-    const s = security(w);
-    return node([text(`${w.kind} ${w.namespace}/${w.name}`), text(`  mTLS ${s.mtls} · sidecar ${s.sidecar}`, 'muted')]);
-  });
-}
-
 function percent(d: Destination, total: number): string {
-  if (d.mirror) return 'mirror';
-  if (d.siblings <= 1) return '100%';
-  const w = d.weight ?? 0;
-  if (total === 100) return `${w}%`;
-  return total > 0 ? `${w} (${((100 * w) / total).toFixed(1)}%)` : `${w}`;
+  return d.mirror ? 'mirror' : share(d.weight ?? 0, total, d.siblings);
 }
 
 /** One destination: its share of the route, then the subset it names, then the workloads that receive the traffic. */
@@ -125,6 +104,7 @@ function countMissing(nodes: readonly TreeNode[]): number {
 export function meshSource(g: MeshGraph, security: SecurityLookup = UNKNOWN_SECURITY): MeshSource {
   const suffix = g.mesh.domainSuffix;
   const vsByHost = new Map<string, VirtualServiceInfo[]>();
+  const kubeRoutesByHost = new Map<string, RouteInfo[]>();
   const services = new Map<string, MeshService[]>();
   const trees = new Map<string, TreeNode[]>();
   let hosts: MeshHost[] | undefined;
@@ -135,6 +115,7 @@ export function meshSource(g: MeshGraph, security: SecurityLookup = UNKNOWN_SECU
     indexed = true;
     for (const s of g.services.all()) if (!s.synthetic) for (const h of s.hosts) services.set(h, [...(services.get(h) ?? []), s]);
     for (const vs of g.routing.virtualServices) for (const h of new Set(vs.hosts.map((h) => fqdn(h, vs.namespace, suffix)))) vsByHost.set(h, [...(vsByHost.get(h) ?? []), vs]);
+    for (const r of g.gatewayApi.routes) for (const h of gatewayApiHosts(g, r)) kubeRoutesByHost.set(h, [...(kubeRoutesByHost.get(h) ?? []), r]);
   };
   const tree = (host: string): TreeNode[] => {
     let t = trees.get(host);
@@ -143,8 +124,10 @@ export function meshSource(g: MeshGraph, security: SecurityLookup = UNKNOWN_SECU
       const svcs = services.get(host) ?? [];
       t = svcs.map((s) => serviceNode(g, s));
       if (!svcs.length) t.push(node([text('no Service or ServiceEntry has this host', 'muted')]));
-      const vss = vsByHost.get(host);
-      t.push(...(vss ? vss.map((vs) => virtualServiceNode(g, vs, security)) : [defaultRouteNode(g, svcs, security)]));
+      const vss = vsByHost.get(host) ?? [];
+      const routes = kubeRoutesByHost.get(host) ?? [];
+      t.push(...vss.map((vs) => virtualServiceNode(g, vs, security)), ...routes.map((r) => gatewayApiRouteNode(g, r, security)));
+      if (!vss.length && !routes.length) t.push(defaultRouteNode(g, svcs, security));
       trees.set(host, t);
     }
     return t;
@@ -153,10 +136,14 @@ export function meshSource(g: MeshGraph, security: SecurityLookup = UNKNOWN_SECU
     get hosts() {
       if (!hosts) {
         index();
-        hosts = [...new Set([...services.keys(), ...vsByHost.keys()])].sort().map((host) => {
-          const vs = vsByHost.get(host)?.length ?? 0;
-          const routes = (vsByHost.get(host) ?? []).reduce((n, v) => n + new Set(v.destinations.map((d) => `${d.route}/${d.routeIndex}`)).size, 0);
-          return { host, summary: vs ? `${vs} VirtualService${vs === 1 ? '' : 's'} · ${routes} route${routes === 1 ? '' : 's'}` : 'default routing', missing: countMissing(tree(host)) };
+        hosts = [...new Set([...services.keys(), ...vsByHost.keys(), ...kubeRoutesByHost.keys()])].sort().map((host) => {
+          const vss = vsByHost.get(host) ?? [];
+          const kube = kubeRoutesByHost.get(host) ?? [];
+          const routes = vss.reduce((n, v) => n + new Set(v.destinations.map((d) => `${d.route}/${d.routeIndex}`)).size, 0) + kube.reduce((n, r) => n + r.rules.length, 0);
+          const kinds = new Map<string, number>(vss.length ? [['VirtualService', vss.length]] : []);
+          for (const r of kube) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
+          const summary = kinds.size ? [...[...kinds].map(([k, n]) => plural(n, k)), plural(routes, 'route')].join(' · ') : 'default routing';
+          return { host, summary, missing: countMissing(tree(host)) };
         });
       }
       return hosts;

@@ -34,3 +34,23 @@ export function matchText(match: unknown): string {
   const blocks = match.filter(isMap).map(blockText).filter(Boolean);
   return blocks.length ? `match ${blocks.join(' or ')}` : '';
 }
+
+/** `{type: PathPrefix, value: /api}` → `path prefix /api`; a list of `{name, value}` → `header x=1`. */
+function gatewayApiBlock(m: Record<string, any>): string {
+  const parts: string[] = [];
+  const kind = (type: unknown, exact: string) => (typeof type !== 'string' || type === exact ? '' : `${type.replace(/^Path/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} `);
+  if (isMap(m.path)) parts.push(`path ${kind(m.path.type ?? 'PathPrefix', 'Exact')}${String(m.path.value ?? '/')}`);
+  if (typeof m.method === 'string') parts.push(`method ${m.method}`);
+  if (isMap(m.method)) parts.push(`method ${[m.method.service, m.method.method].filter((x) => typeof x === 'string').join('/')}`);
+  for (const [label, list] of [['header', m.headers], ['query', m.queryParams]] as const) {
+    if (Array.isArray(list)) for (const h of list.filter(isMap)) parts.push(`${label} ${String(h.name)} ${kind(h.type, 'Exact')}${String(h.value)}`.replace(/ $/, ''));
+  }
+  return parts.join(', ');
+}
+
+/** Gateway API `matches` (HTTPRoute, GRPCRoute): '' when there is none; entries are ORed, fields in one ANDed. */
+export function gatewayApiMatchText(matches: unknown): string {
+  if (!Array.isArray(matches)) return '';
+  const blocks = matches.filter(isMap).map(gatewayApiBlock).filter(Boolean);
+  return blocks.length ? `match ${blocks.join(' or ')}` : '';
+}
