@@ -29,7 +29,7 @@ export interface LintArgs {
 export type Command =
   | LintArgs
   | { command: 'rules'; format: 'text' | 'markdown' | 'json' }
-  | { command: 'explain'; rule: string }
+  | { command: 'explain'; rule: string; policies: string[]; config?: string; noConfig: boolean }
   | { command: 'graph'; paths: string[]; format: 'dot' | 'mermaid' | 'json'; rest: string[] }
   | { command: 'policy-test'; paths: string[]; rest: string[] }
   | { command: 'help' }
@@ -72,8 +72,9 @@ export function parseCommand(argv: readonly string[]): Command {
     return { command: 'rules', format: format as 'text' | 'markdown' | 'json' };
   }
   if (first === 'explain') {
-    if (rest.length !== 1 || rest[0].startsWith('-')) throw new UsageError('usage: meshlint explain RULE');
-    return { command: 'explain', rule: rest[0] };
+    const { values, positionals } = parse(rest, { policy: { type: 'string', multiple: true }, config: { type: 'string', short: 'c' }, 'no-config': { type: 'boolean' } });
+    if (positionals.length !== 1) throw new UsageError('usage: meshlint explain RULE|POLICY-ID [--policy FILE] [-c FILE]');
+    return { command: 'explain', rule: positionals[0], policies: (values.policy as string[] | undefined) ?? [], config: values.config as string | undefined, noConfig: values['no-config'] === true };
   }
   if (first === 'graph') {
     const fi = rest.findIndex((a) => a === '--format' || a === '-f');
@@ -161,7 +162,7 @@ export function parseSize(s: string): number {
 
 export const USAGE = `Usage: meshlint [lint] [PATH ...] [options]
        meshlint rules [--format text|markdown|json]
-       meshlint explain RULE
+       meshlint explain RULE|POLICY-ID [--policy FILE] [-c FILE]
        meshlint graph [PATH ...] [--format dot|mermaid|json]
        meshlint policy test [DIR]
 

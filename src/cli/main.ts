@@ -6,7 +6,8 @@ import { checkSuppress, ConfigError, emptyConfig, findConfig, lint, loadConfig, 
 import { render, wantsColor, type ReportData, type RuleInfo } from '../report/index.ts';
 import { rules as builtinRules } from '../../rules/index.ts';
 import { parseCommand, UsageError, USAGE, type LintArgs } from './args.ts';
-import { explainRule, listRules } from './rules-command.ts';
+import { listRules } from './rules-command.ts';
+import { runExplain } from './explain-command.ts';
 import { runGraph } from './graph-command.ts';
 import { gitRoot } from './git.ts';
 import { VERSION } from './version.ts';
@@ -42,12 +43,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'rules':
         io.stdout.write(listRules(builtinRules, cmd.format));
         return 0;
-      case 'explain': {
-        const text = explainRule(builtinRules, cmd.rule);
-        if (!text) throw new UsageError(`unknown rule "${cmd.rule}"${suggest(cmd.rule, builtinRules.map((r) => r.id))}`);
-        io.stdout.write(text);
-        return 0;
-      }
+      case 'explain':
+        return runExplain(cmd, builtinRules, io);
       case 'graph':
         return runGraph(cmd.format, cmd.rest, io);
       case 'policy-test':
