@@ -7,6 +7,7 @@ import { celFindings, type CelRun } from './cel/evaluate.ts';
 import type { Finding } from './finding.ts';
 import { istioFindings } from './istio/index.ts';
 import { MAX_PER_DOCUMENT, problemsFrom } from './messages.ts';
+import { kubernetesFindings } from './kubernetes.ts';
 import { metadataFindings } from './metadata.ts';
 import { SchemaFacts } from './facts.ts';
 
@@ -54,6 +55,7 @@ export function checkSchemas(resources: readonly Resource[], opts: SchemaOptions
       apis?.(r, t.entry, found);
       if (!t.entry || t.entry.removed) continue;
       if (doSchema) metadataFindings(r, t.entry.src === 'kubernetes', t.codes, found);
+      if (doSchema && t.entry.src === 'kubernetes') kubernetesFindings(r, found);
       if (t.mod) {
         const mistyped = doSchema ? structural(r, t.entry, t.mod, facts, t.codes, found) : undefined;
         if (doCel) celFindings(r, t.mod, run, t.codes, found, mistyped);
