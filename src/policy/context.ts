@@ -1,7 +1,8 @@
 // `ctx`, the policy API: report, plus read-only graph queries wired to the mesh graph's own methods.
 import type { Resource } from '../core/resource.ts';
 import type { Severity } from '../core/types.ts';
-import { mapSelector, type MeshGraph } from '../graph/index.ts';
+import { mapSelector, type MeshGraph, type Workload } from '../graph/index.ts';
+import { security } from '../graph/security/index.ts';
 import { describe, fail, isPlainObject, markCallable, toStr } from './runtime/values.ts';
 import type { Views } from './views.ts';
 
@@ -51,11 +52,6 @@ function str(v: unknown, what: string): string {
   return v;
 }
 
-/** Queries of the security model (sidecar injection, effective mTLS) are not in this version's graph. */
-function notYet(name: string) {
-  return () => fail(`ctx.${name} is not available yet in this version of meshlint`);
-}
-
 export function makeContext(graph: MeshGraph, views: Views, cursor: PolicyCursor): unknown {
   const resourceOf = (v: unknown, what: string): Resource => {
     if (v === undefined) return cursor.current!;
@@ -63,6 +59,8 @@ export function makeContext(graph: MeshGraph, views: Views, cursor: PolicyCursor
     if (!r) fail(`${what} must be a resource passed to check or returned by a ctx query`);
     return r;
   };
+  /** A workload from a workload answer, or the workload a resource defines (undefined for other kinds). */
+  const workloadOf = (v: unknown, what: string): Workload | undefined => views.workloadOf(v) ?? graph.workloads.of(resourceOf(v, what));
   const byKind = new Map<string, readonly unknown[]>();
   const ctx = {
     report(input: unknown) {
@@ -130,8 +128,17 @@ export function makeContext(graph: MeshGraph, views: Views, cursor: PolicyCursor
       const ns = namespace === undefined ? cursor.current!.namespace : str(namespace, 'namespace');
       return Object.freeze(graph.routing.destinationRulesFor(str(host, 'host'), ns).map((d) => views.destinationRule(d)));
     },
-    sidecar: notYet('sidecar'),
-    mtls: notYet('mtls'),
+    /** Sidecar status of a workload (or of the workload a resource defines): in the mesh, out of it, or unknown. */
+    sidecar: (v?: unknown) => {
+      const w = workloadOf(v, 'sidecar(workload)');
+      return w ? views.sidecar(graph.facet(security).sidecar(w)) : undefined;
+    },
+    /** The mTLS mode PeerAuthentications set for a workload, on a container port when one is given. */
+    mtls: (v?: unknown, port?: unknown) => {
+      const w = workloadOf(v, 'mtls(workload)');
+      if (port !== undefined && (typeof port !== 'number' || !Number.isInteger(port))) fail(`port must be a container port number, got ${describe(port)}`);
+      return w ? views.mtls(graph.facet(security).mtls(w, port as number | undefined)) : undefined;
+    },
   };
   for (const v of Object.values(ctx)) markCallable(v);
   return Object.freeze(ctx);

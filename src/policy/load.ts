@@ -1,6 +1,7 @@
 // Loading a *.policy.ts file: parse (typescript-estree, loaded on first use only), check the subset,
 // compile, run the top level once under the step budget, and validate what it exports.
 import type { Severity } from '../core/types.ts';
+import { readCachedAst, writeCachedAst } from './ast-cache.ts';
 import { compileModule } from './compile/index.ts';
 import { PolicyRuntimeError, rt } from './runtime/values.ts';
 import { POLICY_ID } from './protocol.ts';
@@ -37,15 +38,18 @@ const KEYS = new Set(['id', 'severity', 'kinds', 'summary', 'description', 'fix'
 /** Loads the policies of one file; problems (syntax, subset, shape) are returned, never thrown. */
 export async function loadPolicyFile(file: string, text: string, budget: number): Promise<{ policies: LoadedPolicy[]; problems: LoadProblem[] }> {
   const problems: LoadProblem[] = [];
-  const { parse } = await loadParser();
-  let program: any;
-  try {
-    program = parse(text, { loc: true, range: false, comment: false, jsx: false, filePath: file });
-  } catch (e: any) {
-    const line = e.lineNumber ?? e.location?.start?.line ?? 1;
-    const column = (e.column ?? e.location?.start?.column ?? 0) + 1;
-    problems.push({ file, line, column, message: `syntax error: ${e.message}` });
-    return { policies: [], problems };
+  let program: any = readCachedAst(text);
+  if (!program) {
+    const { parse } = await loadParser();
+    try {
+      program = parse(text, { loc: true, range: false, comment: false, jsx: false, filePath: file });
+    } catch (e: any) {
+      const line = e.lineNumber ?? e.location?.start?.line ?? 1;
+      const column = (e.column ?? e.location?.start?.column ?? 0) + 1;
+      problems.push({ file, line, column, message: `syntax error: ${e.message}` });
+      return { policies: [], problems };
+    }
+    writeCachedAst(text, program);
   }
   problems.push(...checkSubset(program, file));
   // Names are resolved even when the subset check failed, so one load reports every problem.

@@ -1,7 +1,7 @@
 // Types of `meshlint/policy`, the only module a *.policy.ts file may import. At run time it provides
 // definePolicy alone; everything else here is a type, for editors and `tsc`.
 
-import type { DestinationRule, Namespace, ObjectMeta, ResourceKinds, Service, ServiceEntry } from './resources.js';
+import type { DestinationRule, Namespace, ObjectMeta, PeerAuthentication, ResourceKinds, Service, ServiceEntry } from './resources.js';
 
 export * from './resources.js';
 
@@ -127,10 +127,29 @@ export interface PolicyContext {
   servicesOfWorkload(resource?: AnyResource): readonly ServiceView[];
   /** The DestinationRules istiod applies to a host from a namespace (exact host, else the most specific wildcard). */
   destinationRulesFor(host: string, namespace?: string): readonly DestinationRuleView[];
-  /** Not available yet in this version: calling it is a policy-error. */
-  sidecar(resource?: AnyResource): never;
-  /** Not available yet in this version: calling it is a policy-error. */
-  mtls(resource?: AnyResource, port?: number): never;
+  /**
+   * Whether a workload gets a sidecar, decided as the injector does (namespace labels, pod label and annotation,
+   * revisions, injector defaults, ambient). `workload`: a workload answer or a resource that defines a workload
+   * (default: the checked resource); undefined for other resources.
+   */
+  sidecar(workload?: WorkloadView | AnyResource): SidecarView | undefined;
+  /** The mTLS mode PeerAuthentications set for a workload, on a container port when one is given. */
+  mtls(workload?: WorkloadView | AnyResource, port?: number): MtlsView | undefined;
+}
+
+export interface SidecarView {
+  readonly state: 'in' | 'out' | 'unknown';
+  readonly mode: 'sidecar' | 'ambient' | 'gateway' | 'vm' | 'control-plane' | 'none';
+  /** Why, in words: `namespace "batch" has no istio-injection label`. */
+  readonly reason: string;
+}
+
+export interface MtlsView {
+  readonly mode: 'STRICT' | 'PERMISSIVE' | 'DISABLE';
+  /** Where the mode comes from; `default` when no PeerAuthentication sets one (Istio's default, PERMISSIVE). */
+  readonly level: 'port' | 'workload' | 'namespace' | 'mesh' | 'default';
+  /** The deciding PeerAuthentication. */
+  readonly policy?: PeerAuthentication;
 }
 
 export interface Policy<K extends KindName = KindName> {

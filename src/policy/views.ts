@@ -1,31 +1,21 @@
-// What policies receive from the graph: frozen plain data. Resource objects are frozen in place (the
-// worker's private copy); graph records are copied into small frozen objects, built once per run.
+// What policies receive from the graph: plain data the interpreter treats as read-only (only objects a policy
+// built itself are writable, see runtime/values.ts). Resource objects are the worker's private copy, handed over
+// as they are; graph records are copied into small objects, built once per run.
 import type { Resource } from '../core/resource.ts';
 import type { DestinationRuleInfo, MeshConfig, MeshService, NamespaceInfo, Workload } from '../graph/index.ts';
-
-export function deepFreeze<T>(v: T): T {
-  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return v;
-  if (Array.isArray(v)) {
-    for (const x of v) deepFreeze(x);
-  } else {
-    for (const k of Object.keys(v)) deepFreeze((v as any)[k]);
-  }
-  return Object.freeze(v);
-}
+import type { EffectiveMtls, SidecarStatus } from '../graph/security/index.ts';
 
 /** Converts graph records to policy values, remembering which object stands for which resource. */
 export class Views {
-  private readonly resourceOfObject = new WeakMap<object, Resource>();
+  // A Map, not a WeakMap: the resources live as long as the run, and a large WeakMap costs every collection.
+  private readonly resourceOfObject = new Map<object, Resource>();
   private readonly cache = new WeakMap<object, unknown>();
+  private readonly workloadOfView = new Map<unknown, Workload>();
 
-  /** The resource's data (frozen), as the policy sees it. */
+  /** The resource's data, as the policy sees it. */
   object(r: Resource): unknown {
     const o = r.object;
-    if (typeof o !== 'object' || o === null) return o;
-    if (!this.resourceOfObject.has(o)) {
-      deepFreeze(o);
-      this.resourceOfObject.set(o, r);
-    }
+    if (typeof o === 'object' && o !== null && !this.resourceOfObject.has(o)) this.resourceOfObject.set(o, r);
     return o;
   }
 
@@ -35,30 +25,39 @@ export class Views {
   }
 
   objects(list: readonly Resource[]): readonly unknown[] {
-    return Object.freeze(list.map((r) => this.object(r)));
+    return list.map((r) => this.object(r));
   }
 
   private memo<S extends object, T>(src: S, make: (s: S) => T): T {
     let v = this.cache.get(src) as T | undefined;
     if (v === undefined) {
-      v = deepFreeze(make(src));
+      v = make(src);
       this.cache.set(src, v);
     }
     return v;
   }
 
+  /** The workload a workload answer stands for. */
+  workloadOf(v: unknown): Workload | undefined {
+    return this.workloadOfView.get(v);
+  }
+
   workload(w: Workload): unknown {
-    return this.memo(w, (x) => ({
-      kind: x.kind,
-      namespace: x.namespace,
-      name: x.name,
-      labels: { ...x.labels },
-      annotations: { ...x.annotations },
-      serviceAccount: x.serviceAccount,
-      containers: x.containers.map((c) => ({ name: c.name, image: c.image, init: c.init, ports: c.ports.map((p) => ({ ...p })) })),
-      synthetic: x.synthetic,
-      resource: this.object(x.resource),
-    }));
+    return this.memo(w, (x) => {
+      const view = {
+        kind: x.kind,
+        namespace: x.namespace,
+        name: x.name,
+        labels: { ...x.labels },
+        annotations: { ...x.annotations },
+        serviceAccount: x.serviceAccount,
+        containers: x.containers.map((c) => ({ name: c.name, image: c.image, init: c.init, ports: c.ports.map((p) => ({ ...p })) })),
+        synthetic: x.synthetic,
+        resource: this.object(x.resource),
+      };
+      this.workloadOfView.set(view, x);
+      return view;
+    });
   }
 
   service(s: MeshService): unknown {
@@ -89,6 +88,14 @@ export class Views {
 
   namespace(n: NamespaceInfo): unknown {
     return this.memo(n, (x) => ({ name: x.name, labels: { ...x.labels }, declared: x.declared, resource: x.resource ? this.object(x.resource) : undefined }));
+  }
+
+  sidecar(s: SidecarStatus): unknown {
+    return this.memo(s, (x) => ({ state: x.state, mode: x.mode, reason: x.reason }));
+  }
+
+  mtls(m: EffectiveMtls): unknown {
+    return this.memo(m, (x) => ({ mode: x.mode, level: x.level, policy: x.policy ? this.object(x.policy.resource) : undefined }));
   }
 
   meshConfig(m: MeshConfig): unknown {

@@ -56,9 +56,43 @@ builtins('ctx queries answer from the mesh graph', async () => {
   assert.equal(await run(body, { yaml }), ['org/test ["bookinfo",1,"enabled",["reviews"],["v1"],["v1"],"istio-system"]']);
 });
 
-builtins('queries of the security model say they are not available yet', async () => {
-  const [d] = await run(`ctx.mtls(vs)`);
-  assert.match(d, /^policy-error .*ctx\.mtls is not available yet/);
+builtins('ctx.sidecar and ctx.mtls answer from the security model, for a resource or a workload answer', async () => {
+  const yaml = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bookinfo\n  labels:\n    istio-injection: enabled\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: legacy\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: reviews-v1\n  namespace: bookinfo\nspec:\n  template:\n    metadata:\n      labels:\n        app: reviews\n    spec:\n      containers:\n      - name: reviews\n        image: reviews:1.0\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: old\n  namespace: legacy\nspec:\n  template:\n    metadata:\n      labels:\n        app: old\n    spec:\n      containers:\n      - name: old\n        image: old:1.0\n---\napiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: reviews\n  namespace: bookinfo\nspec:\n  selector:\n    matchLabels:\n      app: reviews\n  mtls:\n    mode: STRICT\n  portLevelMtls:\n    9080:\n      mode: PERMISSIVE\n---\n${VS_TEXT}`;
+  const body = `const [reviews] = ctx.workloadsForSelector({ app: 'reviews' }); const old = ctx.resources('Deployment', 'legacy')[0];
+const pa = ctx.mtls(reviews).policy;
+ctx.report({ message: JSON.stringify([ctx.sidecar(reviews), ctx.sidecar(old).state, ctx.sidecar(old).reason, ctx.mtls(reviews).mode, ctx.mtls(reviews).level, ctx.identity(pa).name, ctx.mtls(reviews.resource, 9080).mode, ctx.mtls(old).mode, ctx.mtls(old).level, ctx.sidecar(vs)]) });`;
+  assert.equal(await run(body, { yaml }), ['org/test [{"state":"in","mode":"sidecar","reason":"namespace \\"bookinfo\\" has istio-injection=enabled"},"out","namespace \\"legacy\\" has no istio-injection label","STRICT","workload","reviews","PERMISSIVE","PERMISSIVE","default",null]']);
+  const [d] = await run(`ctx.mtls(vs, '80')`, { yaml });
+  assert.match(d, /^policy-error .*port must be a container port number, got a string/);
+});
+
+builtins('resources and graph answers are read-only, however they are reached; what the policy builds is writable', async () => {
+  const attempts = [
+    `vs.metadata.name = 'x'`,
+    `vs.spec.http[0].name = 'x'`,
+    `vs.spec.hosts.push('x')`,
+    `const { spec } = vs; spec.hosts.sort()`,
+    `for (const r of vs.spec.http) r.timeout = '1s'`,
+    `vs.spec.http.find(() => true).name = 'x'`,
+    `Object.values(vs.spec)[0].reverse()`,
+    `[...vs.spec.http][0].name = 'x'`,
+    `({ ...vs }).spec.hosts.length = 0`,
+    `ctx.namespaces().push(1)`,
+    `ctx.meshConfig().rootNamespace = 'x'`,
+    `ctx.identity().name = 'x'`,
+    `ctx.resources('VirtualService')[0].spec.hosts.splice(0)`,
+  ];
+  for (const a of attempts) {
+    const out = await run(a);
+    assert.is(out.length, 1, a);
+    assert.match(out[0], /^policy-error .*resources and graph answers are read-only/, a);
+  }
+  assert.equal(
+    await values(`const h = [...vs.spec.hosts]; h.push('x'); const o = { ...vs.metadata, name: 'y' }; o.labels = {}; o.labels.a = 1; const e = Object.entries({ a: 1 }); e[0][1] = 2;
+const m = 'a-b'.match(/(a)-(b)/); m.push('c'); const names = vs.spec.http.map((r) => r.name); names.reverse(); const [first, ...rest] = [1, 2, 3]; rest.push(4);
+const { name, ...meta } = vs.metadata; meta.extra = true; const s = new Set(); s.add(1); say([h, o.name, o.labels, e, m.length, names, rest, meta.extra, s.size, vs.spec.hosts]);`),
+    ['[["reviews","x"],"y",{"a":1},[["a",2]],4,["a"],[2,3,4],true,1,["reviews"]]'],
+  );
 });
 
 const VS_TEXT = `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\n  namespace: bookinfo\nspec:\n  hosts:\n  - reviews\n  http:\n  - route:\n    - destination:\n        host: reviews\n`;

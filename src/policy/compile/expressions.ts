@@ -2,7 +2,7 @@
 // runtime guards; optional chains short-circuit with a private sentinel.
 import { constructValue } from '../runtime/builtins.ts';
 import { callMethod, toArray } from '../runtime/methods.ts';
-import { callValue, checkLength, defineData, fail, FORBIDDEN_KEYS, getMember, toKey, toNum, type SourcePos } from '../runtime/values.ts';
+import { callValue, checkLength, defineData, fail, FORBIDDEN_KEYS, getMember, own, toKey, toNum, type SourcePos } from '../runtime/values.ts';
 import { staticKey } from '../subset.ts';
 import { pos, readVar, unwrap, type Cx, type Expr, type Node } from './core.ts';
 import { compileFunction } from './functions.ts';
@@ -187,9 +187,10 @@ function arrayLiteral(cx: Cx, node: Node, scope: Scope, at: SourcePos): Expr {
   const parts = node.elements.map((e: Node) => (e === null ? { spread: false, e: () => undefined } : e.type === 'SpreadElement' ? { spread: true, e: compileExpr(cx, e.argument, scope) } : { spread: false, e: compileExpr(cx, e, scope) }));
   if (parts.every((p: any) => !p.spread)) {
     const es = parts.map((p: any) => p.e as Expr);
-    return (f) => es.map((e: Expr) => e(f));
+    return (f) => own(es.map((e: Expr) => e(f)));
   }
-  return compileArgs(cx, node.elements.map((e: Node) => e ?? { type: 'Identifier', name: 'undefined', loc: node.loc }), scope, at);
+  const items = compileArgs(cx, node.elements.map((e: Node) => e ?? { type: 'Identifier', name: 'undefined', loc: node.loc }), scope, at);
+  return (f) => own(items(f));
 }
 
 function objectLiteral(cx: Cx, node: Node, scope: Scope, at: SourcePos): Expr {
@@ -199,7 +200,7 @@ function objectLiteral(cx: Cx, node: Node, scope: Scope, at: SourcePos): Expr {
     return { name, key: name === undefined ? compileExpr(cx, p.key, scope) : undefined, value: compileExpr(cx, p.value, scope), at: pos(p) };
   });
   return (f) => {
-    const o: Record<string, unknown> = {};
+    const o: Record<string, unknown> = own({});
     for (const p of props) {
       if (p.spread) {
         const src = p.spread(f);

@@ -1,6 +1,6 @@
 // Policy functions become real JavaScript functions (so native array methods can call them), marked
 // callable, each call costing a step and one level of the depth limit.
-import { CALLABLE, fail, LIMITS, rt, tick } from '../runtime/values.ts';
+import { CALLABLE, fail, LIMITS, own, rt, tick } from '../runtime/values.ts';
 import { pos, RETURN, type Cx, type Expr, type Frame, type Node, type Store } from './core.ts';
 import { compileExpr } from './expressions.ts';
 import { compileStore } from './patterns.ts';
@@ -29,7 +29,7 @@ export function compileFunction(cx: Cx, node: Node, _outer: unknown): (f: Frame)
       if (selfSlot) frame[selfSlot] = fn;
       for (let i = 0; i < n; i++) {
         const p = params[i];
-        p.store(frame, p.rest ? args.slice(i) : args[i]);
+        p.store(frame, p.rest ? own(args.slice(i)) : args[i]);
       }
       const result = expr ? expr(frame) : body!(frame) === RETURN ? rt.ret : undefined;
       rt.depth--;

@@ -1,6 +1,6 @@
 // Destructuring: binding patterns (declarations, parameters) and assignment targets compile to stores.
 import { toArray } from '../runtime/methods.ts';
-import { checkKey, defineData, describe, fail, getMember, setMember, toKey } from '../runtime/values.ts';
+import { checkKey, defineData, describe, fail, getMember, own, setMember, toKey } from '../runtime/values.ts';
 import { pos, unwrap, writeVar, type Cx, type Expr, type Node, type Store } from './core.ts';
 import { compileExpr } from './expressions.ts';
 import { staticKey } from '../subset.ts';
@@ -43,7 +43,7 @@ function arrayPattern(cx: Cx, p: Node, scope: Scope, at: ReturnType<typeof pos>)
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
       if (!it) continue;
-      it.store(f, it.rest ? arr.slice(i) : arr[i]);
+      it.store(f, it.rest ? own(arr.slice(i)) : arr[i]);
     }
   };
 }
@@ -70,7 +70,7 @@ function objectPattern(cx: Cx, p: Node, scope: Scope, at: ReturnType<typeof pos>
     }
     if (rest) {
       if (typeof v !== 'object') fail(`cannot take the rest of ${describe(v)}`, at);
-      const out: Record<string, unknown> = {};
+      const out: Record<string, unknown> = own({});
       for (const k of Object.keys(v as object)) if (!taken.includes(k)) defineData(out, k, (v as any)[k]);
       rest(f, out);
     }

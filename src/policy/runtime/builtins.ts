@@ -2,7 +2,7 @@
 // function, so policy code never holds a native function or prototype.
 import { stringify } from './json.ts';
 import { toArray } from './methods.ts';
-import { CALLABLE, CONSTRUCT, checkLength, defineData, describe, fail, isCallable, isPlainObject, markCallable, toNum, toStr, type SourcePos } from './values.ts';
+import { CALLABLE, CONSTRUCT, checkLength, defineData, describe, fail, isCallable, isPlainObject, markCallable, own, ownAll, toNum, toStr, type SourcePos } from './values.ts';
 
 type Fn = (...args: any[]) => unknown;
 
@@ -31,12 +31,12 @@ for (const name of MATH_FUNCTIONS) {
 
 function construct(kind: 'Set' | 'Map', args: unknown[], at?: SourcePos): unknown {
   const init = args[0];
-  if (init === undefined || init === null) return kind === 'Set' ? new Set() : new Map();
+  if (init === undefined || init === null) return own(kind === 'Set' ? new Set() : new Map());
   const items = toArray(init, `new ${kind}`, at);
   checkLength(items.length, at);
-  if (kind === 'Set') return new Set(items);
+  if (kind === 'Set') return own(new Set(items));
   for (const e of items) if (!Array.isArray(e)) fail(`new Map expects [key, value] pairs, got ${describe(e)}`, at);
-  return new Map(items as [unknown, unknown][]);
+  return own(new Map(items as [unknown, unknown][]));
 }
 
 function constructor(kind: 'Set' | 'Map'): any {
@@ -82,11 +82,11 @@ export const GLOBALS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
   [
     'Object',
     namespace({
-      keys: (v: unknown) => ownKeysOf(v, 'Object.keys'),
-      values: (v: unknown) => ownKeysOf(v, 'Object.values').map((k) => (v as any)[k]),
-      entries: (v: unknown) => ownKeysOf(v, 'Object.entries').map((k) => [k, (v as any)[k]]),
+      keys: (v: unknown) => own(ownKeysOf(v, 'Object.keys')),
+      values: (v: unknown) => own(ownKeysOf(v, 'Object.values').map((k) => (v as any)[k])),
+      entries: (v: unknown) => ownAll(ownKeysOf(v, 'Object.entries').map((k) => [k, (v as any)[k]])),
       fromEntries: (v: unknown) => {
-        const out: Record<string, unknown> = {};
+        const out: Record<string, unknown> = own({});
         for (const e of toArray(v, 'Object.fromEntries')) {
           if (!Array.isArray(e)) fail(`Object.fromEntries expects [key, value] pairs, got ${describe(e)}`);
           const k = toStr(e[0]);
@@ -104,11 +104,11 @@ export const GLOBALS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
       isArray: (v: unknown) => Array.isArray(v),
       from: (v: unknown, fn: unknown) => {
         const items = toArray(v, 'Array.from').slice();
-        if (fn === undefined) return items;
+        if (fn === undefined) return own(items);
         if (!isCallable(fn)) fail(`Array.from expects a function, got ${describe(fn)}`);
-        return items.map((x, i) => fn(x, i));
+        return own(items.map((x, i) => fn(x, i)));
       },
-      of: (...items: unknown[]) => items,
+      of: (...items: unknown[]) => own(items),
     }),
   ],
   ['Set', constructor('Set')],

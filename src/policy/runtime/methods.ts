@@ -1,6 +1,6 @@
 // Whitelisted methods by receiver type. Each entry validates its callbacks (only policy functions), caps
 // what it builds, and returns arrays where JavaScript would return an iterator (documented in the README).
-import { checkLength, checkString, describe, fail, getMember, isCallable, isPlainObject, joinArray, LIMITS, METHOD_NAMES, toNum, toStr, type SourcePos } from './values.ts';
+import { checkLength, checkString, describe, fail, getMember, isCallable, isOwned, isPlainObject, joinArray, LIMITS, METHOD_NAMES, own, ownAll, READ_ONLY, toNum, toStr, type SourcePos } from './values.ts';
 
 type Method = (recv: any, args: unknown[], at?: SourcePos) => unknown;
 
@@ -19,7 +19,7 @@ function fnArg(v: unknown, name: string, at?: SourcePos): (...a: unknown[]) => u
 }
 
 function writable(recv: object, name: string, at?: SourcePos): void {
-  if (Object.isFrozen(recv)) fail(`cannot ${name}: resources and graph answers are read-only (copy with [...x] first, or use toSorted/toReversed)`, at);
+  if (!isOwned(recv)) fail(`cannot ${name}: ${READ_ONLY} (copy with [...x] first, or use toSorted/toReversed)`, at);
 }
 
 const defaultCompare = (a: unknown, b: unknown) => {
@@ -54,40 +54,44 @@ const ARRAY = table({
     let n = r.length;
     for (const x of a) n += Array.isArray(x) ? x.length : 1;
     checkLength(n, at);
-    return r.concat(...a.map((x) => (Array.isArray(x) ? x : [x])));
+    return own(r.concat(...a.map((x) => (Array.isArray(x) ? x : [x]))));
   },
-  entries: (r: unknown[]) => r.map((v, i) => [i, v]),
+  entries: (r: unknown[]) => ownAll(r.map((v, i) => [i, v])),
   every: (r, a, at) => r.every(fnArg(a[0], 'every', at)),
-  filter: (r, a, at) => r.filter(fnArg(a[0], 'filter', at)),
+  filter: (r, a, at) => own(r.filter(fnArg(a[0], 'filter', at))),
   find: (r, a, at) => r.find(fnArg(a[0], 'find', at)),
   findIndex: (r, a, at) => r.findIndex(fnArg(a[0], 'findIndex', at)),
   findLast: (r, a, at) => r.findLast(fnArg(a[0], 'findLast', at)),
   findLastIndex: (r, a, at) => r.findLastIndex(fnArg(a[0], 'findLastIndex', at)),
-  flat: (r, a, at) => flatten(r, a[0] === undefined ? 1 : toNum(a[0]), [], at),
-  flatMap: (r: unknown[], a, at) => flatten(r.map(fnArg(a[0], 'flatMap', at)), 1, [], at),
+  flat: (r, a, at) => own(flatten(r, a[0] === undefined ? 1 : toNum(a[0]), [], at)),
+  flatMap: (r: unknown[], a, at) => own(flatten(r.map(fnArg(a[0], 'flatMap', at)), 1, [], at)),
   forEach: (r, a, at) => r.forEach(fnArg(a[0], 'forEach', at)),
   includes: (r, a) => r.includes(a[0], a[1] === undefined ? undefined : toNum(a[1])),
   indexOf: (r, a) => r.indexOf(a[0], a[1] === undefined ? undefined : toNum(a[1])),
   join: (r, a) => joinArray(r, a[0] === undefined ? ',' : toStr(a[0])),
-  keys: (r: unknown[]) => r.map((_, i) => i),
+  keys: (r: unknown[]) => own(r.map((_, i) => i)),
   lastIndexOf: (r, a) => (a.length > 1 ? r.lastIndexOf(a[0], toNum(a[1])) : r.lastIndexOf(a[0])),
-  map: (r, a, at) => r.map(fnArg(a[0], 'map', at)),
+  map: (r, a, at) => own(r.map(fnArg(a[0], 'map', at))),
   pop: (r, _a, at) => (writable(r, 'pop', at), r.pop()),
   push: (r, a, at) => (writable(r, 'push', at), checkLength(r.length + a.length, at), r.push(...a)),
   reduce: (r, a, at) => (a.length > 1 ? r.reduce(fnArg(a[0], 'reduce', at), a[1]) : r.reduce(fnArg(a[0], 'reduce', at))),
   reduceRight: (r, a, at) => (a.length > 1 ? r.reduceRight(fnArg(a[0], 'reduceRight', at), a[1]) : r.reduceRight(fnArg(a[0], 'reduceRight', at))),
   reverse: (r, _a, at) => (writable(r, 'reverse', at), r.reverse()),
   shift: (r, _a, at) => (writable(r, 'shift', at), r.shift()),
-  slice: (r, a) => r.slice(a[0] === undefined ? undefined : toNum(a[0]), a[1] === undefined ? undefined : toNum(a[1])),
+  slice: (r, a) => own(r.slice(a[0] === undefined ? undefined : toNum(a[0]), a[1] === undefined ? undefined : toNum(a[1]))),
   some: (r, a, at) => r.some(fnArg(a[0], 'some', at)),
   sort: (r, a, at) => (writable(r, 'sort', at), r.sort(a[0] === undefined ? defaultCompare : fnArg(a[0], 'sort', at))),
-  splice: (r, a, at) => (writable(r, 'splice', at), checkLength(r.length + a.length, at), r.splice(toNum(a[0]), a.length > 1 ? toNum(a[1]) : r.length, ...a.slice(2))),
-  toReversed: (r) => r.toReversed(),
-  toSorted: (r, a, at) => r.toSorted(a[0] === undefined ? defaultCompare : fnArg(a[0], 'toSorted', at)),
+  splice: (r, a, at) => (writable(r, 'splice', at), checkLength(r.length + a.length, at), own(r.splice(toNum(a[0]), a.length > 1 ? toNum(a[1]) : r.length, ...a.slice(2)))),
+  toReversed: (r) => own(r.toReversed()),
+  toSorted: (r, a, at) => own(r.toSorted(a[0] === undefined ? defaultCompare : fnArg(a[0], 'toSorted', at))),
   unshift: (r, a, at) => (writable(r, 'unshift', at), checkLength(r.length + a.length, at), r.unshift(...a)),
-  values: (r: unknown[]) => r.slice(),
-  with: (r, a) => r.with(toNum(a[0]), a[1]),
+  values: (r: unknown[]) => own(r.slice()),
+  with: (r, a) => own(r.with(toNum(a[0]), a[1])),
 });
+
+function ownMatch(m: RegExpMatchArray | RegExpExecArray | null): unknown {
+  return m && own(m);
+}
 
 function regexOrString(v: unknown): RegExp | string {
   return v instanceof RegExp ? v : toStr(v);
@@ -117,10 +121,10 @@ const STRING = table({
   indexOf: (s, a) => s.indexOf(toStr(a[0]), a[1] === undefined ? undefined : toNum(a[1])),
   lastIndexOf: (s, a) => s.lastIndexOf(toStr(a[0])),
   localeCompare: (s, a) => (s < toStr(a[0]) ? -1 : s > toStr(a[0]) ? 1 : 0),
-  match: (s, a) => s.match(regexOrString(a[0])),
+  match: (s, a) => ownMatch(s.match(regexOrString(a[0]))),
   matchAll: (s, a, at) => {
     if (!(a[0] instanceof RegExp) || !a[0].global) fail('matchAll expects a regular expression with the g flag', at);
-    return Array.from(s.matchAll(a[0]));
+    return ownAll(Array.from((s as string).matchAll(a[0])));
   },
   normalize: (s, a) => s.normalize(a[0] === undefined ? undefined : (toStr(a[0]) as 'NFC')),
   padEnd: (s, a, at) => (toNum(a[0]) > LIMITS.maxString ? checkString(' '.repeat(LIMITS.maxString + 1), at) : s.padEnd(toNum(a[0]), a[1] === undefined ? undefined : toStr(a[1]))),
@@ -134,7 +138,7 @@ const STRING = table({
   replaceAll: (s, a, at) => (replaceBound(s, a, at), checkString(s.replaceAll(regexOrString(a[0]) as string, replacer(a[1], at) as string), at)),
   search: (s, a) => s.search(regexOrString(a[0])),
   slice: (s, a) => s.slice(a[0] === undefined ? undefined : toNum(a[0]), a[1] === undefined ? undefined : toNum(a[1])),
-  split: (s, a) => (a[0] === undefined ? [s] : s.split(regexOrString(a[0]) as string, a[1] === undefined ? undefined : toNum(a[1]))),
+  split: (s, a) => own(a[0] === undefined ? [s] : s.split(regexOrString(a[0]) as string, a[1] === undefined ? undefined : toNum(a[1]))),
   startsWith: (s, a) => s.startsWith(toStr(a[0]), a[1] === undefined ? undefined : toNum(a[1])),
   substring: (s, a) => s.substring(toNum(a[0]), a[1] === undefined ? undefined : toNum(a[1])),
   toLowerCase: (s) => s.toLowerCase(),
@@ -167,17 +171,17 @@ const NUMBER = table({
 const MAP = table({
   clear: (m: Map<unknown, unknown>) => m.clear(),
   delete: (m: Map<unknown, unknown>, a) => m.delete(a[0]),
-  entries: (m: Map<unknown, unknown>) => Array.from(m.entries()),
+  entries: (m: Map<unknown, unknown>) => ownAll(Array.from(m.entries())),
   forEach: (m: Map<unknown, unknown>, a, at) => m.forEach(fnArg(a[0], 'forEach', at)),
   get: (m: Map<unknown, unknown>, a) => m.get(a[0]),
   has: (m: Map<unknown, unknown>, a) => m.has(a[0]),
-  keys: (m: Map<unknown, unknown>) => Array.from(m.keys()),
+  keys: (m: Map<unknown, unknown>) => own(Array.from(m.keys())),
   set: (m: Map<unknown, unknown>, a, at) => {
     if (!m.has(a[0])) checkLength(m.size + 1, at);
     m.set(a[0], a[1]);
     return m;
   },
-  values: (m: Map<unknown, unknown>) => Array.from(m.values()),
+  values: (m: Map<unknown, unknown>) => own(Array.from(m.values())),
 });
 
 const SET = table({
@@ -187,15 +191,15 @@ const SET = table({
   },
   clear: (s: Set<unknown>) => s.clear(),
   delete: (s: Set<unknown>, a) => s.delete(a[0]),
-  entries: (s: Set<unknown>) => Array.from(s.entries()),
+  entries: (s: Set<unknown>) => ownAll(Array.from(s.entries())),
   forEach: (s: Set<unknown>, a, at) => s.forEach(fnArg(a[0], 'forEach', at)),
   has: (s: Set<unknown>, a) => s.has(a[0]),
-  keys: (s: Set<unknown>) => Array.from(s.values()),
-  values: (s: Set<unknown>) => Array.from(s.values()),
+  keys: (s: Set<unknown>) => own(Array.from(s.values())),
+  values: (s: Set<unknown>) => own(Array.from(s.values())),
 });
 
 const REGEXP = table({
-  exec: (r: RegExp, a) => r.exec(toStr(a[0])),
+  exec: (r: RegExp, a) => ownMatch(r.exec(toStr(a[0]))),
   test: (r: RegExp, a) => r.test(toStr(a[0])),
 });
 

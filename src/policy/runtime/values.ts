@@ -7,6 +7,28 @@ export const CALLABLE = Symbol('policy-callable');
 /** Marks built-ins that `new` accepts (Set, Map). */
 export const CONSTRUCT = Symbol('policy-construct');
 
+// Objects and arrays the policy built (literals, copies, method results). Only these can be changed: resources
+// and graph answers are never registered, so they are read-only views without the cost of freezing them.
+const OWNED = new WeakSet<object>();
+
+/** Registers a value the policy built as its own (writable). */
+export function own<T extends object>(v: T): T {
+  OWNED.add(v);
+  return v;
+}
+
+/** `own` for a list and each of its elements (entries pairs, match lists). */
+export function ownAll<T extends object>(list: T[]): T[] {
+  for (const x of list) if (typeof x === 'object' && x !== null) OWNED.add(x);
+  return own(list);
+}
+
+export const READ_ONLY = 'resources and graph answers are read-only';
+
+export function isOwned(v: object): boolean {
+  return OWNED.has(v);
+}
+
 /** Property names that lead to prototypes or the Function constructor; never readable or writable. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
 
@@ -141,11 +163,11 @@ function methodRead(obj: unknown, key: string | number, at?: SourcePos): undefin
   return undefined;
 }
 
-/** `obj.key = value`: allowed on objects and arrays the policy built; resources and graph answers are frozen. */
+/** `obj.key = value`: allowed on objects and arrays the policy built; resources and graph answers are read-only. */
 export function setMember(obj: unknown, key: string | number, value: unknown, at?: SourcePos): void {
   if (typeof key === 'string') checkKey(key, at);
   if (typeof obj !== 'object' || obj === null) fail(`cannot set "${key}" on ${describe(obj)}`, at);
-  if (Object.isFrozen(obj)) fail(`cannot modify "${key}": resources and graph answers are read-only (copy them with {...x} or [...x])`, at);
+  if (!OWNED.has(obj)) fail(`cannot modify "${key}": ${READ_ONLY} (copy them with {...x} or [...x])`, at);
   if (Array.isArray(obj)) {
     const n = typeof key === 'number' ? key : key === 'length' ? Number(value) : Number(key);
     if (Number.isFinite(n) && n >= LIMITS.maxArray) fail(`array would grow beyond ${LIMITS.maxArray} elements`, at);
