@@ -108,6 +108,11 @@ if (tmuxVersion.status !== 0) {
     captures.route = s;
     assert.match(s, /subset v1/);
 
+    keys('demo', '?');
+    captures.help = await until('demo', (x) => x.includes('any key closes the help'), 'the help');
+    keys('demo', 'Escape');
+    await until('demo', (x) => x.includes('Route tree'), 'the route tree again');
+
     keys('demo', 'q');
     const status = await exitStatus('demo');
     assert.is(status, compact.status, 'the exit code of the same run without the UI');
@@ -176,15 +181,7 @@ if (tmuxVersion.status !== 0) {
     await exitStatus('color');
   });
 
-  e2e('captures (UPDATE_CAPTURES=1 rewrites the README section)', () => {
-    assert.ok(captures.list && captures.detail && captures.mesh && captures.route, 'every view was captured');
-    if (!process.env.UPDATE_CAPTURES) return;
-    const readme = join(ROOT, 'README.md');
-    const text = readFileSync(readme, 'utf8');
-    const [open, close] = ['<!-- tui-captures:start -->', '<!-- tui-captures:end -->'];
-    const a = text.indexOf(open);
-    const b = text.indexOf(close);
-    assert.ok(a >= 0 && b > a, 'README.md has the capture markers');
+  e2e('README shows the capture of each view, as this run saw it (UPDATE_CAPTURES=1 rewrites them)', () => {
     const views: [string, string][] = [
       ['progress', 'Live progress while a large repository loads'],
       ['list', 'Summary and findings grouped by file'],
@@ -194,9 +191,37 @@ if (tmuxVersion.status !== 0) {
       ['search', 'Free-text search'],
       ['mesh', 'Mesh view: hosts'],
       ['route', 'Route tree of a host'],
+      ['help', 'Help'],
     ];
-    const body = views.filter(([k]) => captures[k]).map(([k, title]) => `**${title}**\n\n\`\`\`text\n${captures[k].replace(/[ \t]+$/gm, '')}\n\`\`\`\n`).join('\n');
-    writeFileSync(readme, `${text.slice(0, a + open.length)}\n${body}${text.slice(b)}`);
+    for (const [k] of views) if (k !== 'progress') assert.ok(captures[k], `the ${k} view was captured`);
+    const readme = join(ROOT, 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    const [open, close] = ['<!-- tui-captures:start -->', '<!-- tui-captures:end -->'];
+    const a = text.indexOf(open);
+    const b = text.indexOf(close);
+    assert.ok(a >= 0 && b > a, 'README.md has the capture markers');
+    const section = text.slice(a + open.length, b);
+    const block = (title: string, screen: string) => `**${title}**\n\n\`\`\`text\n${screen.replace(/[ \t]+$/gm, '')}\n\`\`\`\n`;
+    /** The screen README shows under a title, if any. */
+    const shown = (title: string) => {
+      const at = section.indexOf(`**${title}**\n\n\`\`\`text\n`);
+      if (at < 0) return undefined;
+      const from = at + `**${title}**\n\n\`\`\`text\n`.length;
+      return section.slice(from, section.indexOf('\n```\n', from));
+    };
+    if (process.env.UPDATE_CAPTURES) {
+      // Progress frames can pass too quickly to be caught: the last one caught stays.
+      const body = views.map(([k, title]) => (captures[k] ?? shown(title)) !== undefined ? block(title, (captures[k] ?? shown(title))!) : '').filter(Boolean).join('\n');
+      writeFileSync(readme, `${text.slice(0, a + open.length)}\n${body}${text.slice(b)}`);
+      return;
+    }
+    // Only the run time in the header differs from one run to the next.
+    const timeless = (s: string) => s.replace(/[ \t]+$/gm, '').replace(/ · [\d.]+ m?s$/gm, ' · T');
+    for (const [k, title] of views) {
+      assert.ok(shown(title) !== undefined, `README shows "${title}"`);
+      if (k === 'progress') continue;
+      assert.is(timeless(shown(title)!), timeless(captures[k]), `README's "${title}" is out of date: UPDATE_CAPTURES=1 node test/run.mjs tui/tmux rewrites it`);
+    }
   });
 }
 
