@@ -69,11 +69,13 @@ function loadedBy(args: string[]): { status: number | null; urls: string[] } {
 
 const uiModules = (urls: string[]) => urls.filter((u) => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(u) || /tui-command|\/run-[A-Z0-9]+\.js/.test(u));
 
-Cold('a compact run on fixtures/demo loads no UI module', () => {
-  const { status, urls } = loadedBy(['bin/meshlint.js', 'fixtures/demo', '--format', 'compact']);
-  assert.ok(status === 0 || status === 1, `exit ${status}`);
-  assert.ok(urls.some((u) => u.endsWith('/dist/meshlint.js')), 'the recorder saw the CLI bundle load');
-  assert.equal(uiModules(urls), []);
+Cold('a run of every other format on fixtures/demo loads no UI module', () => {
+  for (const format of ['stylish', 'compact', 'json', 'sarif', 'github', 'auto']) {
+    const { status, urls } = loadedBy(['bin/meshlint.js', 'fixtures/demo', '--format', format]);
+    assert.is(status, 1, `${format}: exit ${status} (fixtures/demo has errors)`);
+    assert.ok(urls.some((u) => u.endsWith('/dist/meshlint.js')), `${format}: the recorder saw the CLI bundle load`);
+    assert.equal(uiModules(urls), [], format);
+  }
 });
 
 Cold('the recorder does see ink and React when they load', () => {
