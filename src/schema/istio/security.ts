@@ -1,6 +1,9 @@
 import { quote } from '../finding.ts';
 import { checkDuration, HEADER_NAME, checkSelectorLabels, isIpOrCidr, isObj, IstioReport, list } from './common.ts';
 
+// Identity fields and conditions an external authorizer (CUSTOM) is never given.
+const CUSTOM_FORBIDDEN = new Set(['principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces', 'serviceAccounts', 'notServiceAccounts']);
+const CUSTOM_FORBIDDEN_KEY = /^(source\.(principal|namespace|serviceAccount)|request\.auth\.)/;
 const WHEN_KEYS = [/^request\.headers\[[^\]]+\]$/, /^source\.(ip|namespace|principal|serviceAccount|trustDomain)$/, /^remote\.ip$/, /^request\.auth\.(principal|audiences|presenter)$/, /^request\.auth\.claims\[.+\]$/, /^destination\.(ip|port)$/, /^connection\.sni$/, /^experimental\.envoy\.filters\./];
 
 /** selector / targetRef / targetRefs are mutually exclusive; targetRefs name a kind and no namespace. */
@@ -45,25 +48,28 @@ export function authorizationPolicy(rep: IstioReport, spec: Record<string, any>)
         const inner = e?.[side === 'from' ? 'source' : 'operation'];
         const p = `${at}/${side}/${j}`;
         if (!isObj(inner) || !Object.keys(inner).length) rep.error(p, `${side} entry needs a non-empty ${side === 'from' ? 'source' : 'operation'}`);
-        else fields(rep, `${p}/${side === 'from' ? 'source' : 'operation'}`, inner);
+        else fields(rep, `${p}/${side === 'from' ? 'source' : 'operation'}`, inner, action);
       });
     }
     list(rule.when).forEach((w, j) => {
       const p = `${at}/when/${j}`;
       if (!isObj(w)) return;
       if (typeof w.key === 'string' && !WHEN_KEYS.some((re) => re.test(w.key))) rep.error(`${p}/key`, `unknown condition key ${quote(w.key)}`);
+      else if (typeof w.key === 'string' && action === 'CUSTOM' && CUSTOM_FORBIDDEN_KEY.test(w.key)) rep.error(`${p}/key`, `condition ${quote(w.key)} is not supported with action CUSTOM`);
       if (!list(w.values).length && !list(w.notValues).length) rep.error(p, 'condition needs values or notValues');
     });
   });
 }
 
-function fields(rep: IstioReport, at: string, o: Record<string, any>): void {
+function fields(rep: IstioReport, at: string, o: Record<string, any>, action: string): void {
   for (const [k, v] of Object.entries(o)) {
+    if (action === 'CUSTOM' && CUSTOM_FORBIDDEN.has(k)) rep.error(`${at}/${k}`, `${k} is not supported with action CUSTOM: the external authorizer is not given the caller's identity`, true);
     if (!Array.isArray(v)) continue;
     v.forEach((s, i) => {
       if (s === '') rep.error(`${at}/${k}/${i}`, `empty string in ${k}`);
       else if (typeof s === 'string' && /^(not)?(ipBlocks|remoteIpBlocks)$/i.test(k) && !isIpOrCidr(s)) rep.error(`${at}/${k}/${i}`, `${quote(s)} is not an IP address or CIDR block`);
       else if (typeof s === 'string' && /^(not)?ports$/i.test(k) && (!/^\d+$/.test(s) || Number(s) > 65535)) rep.error(`${at}/${k}/${i}`, `port ${quote(s)} must be a number up to 65535`);
+      else if (typeof s === 'string' && /^(not)?paths$/i.test(k) && /[{}]/.test(s) && pathTemplateProblem(s)) rep.error(`${at}/${k}/${i}`, pathTemplateProblem(s)!);
     });
   }
 }
@@ -93,4 +99,16 @@ export function requestAuthentication(rep: IstioReport, spec: Record<string, any
     });
     checkDuration(rep, `${at}/timeout`, j.timeout);
   });
+}
+
+/** Path templates: `{*}` matches one segment, `{**}` any rest of the path and only at the end; no other braces. */
+function pathTemplateProblem(path: string): string | undefined {
+  const segments = path.split('/');
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
+    if (!/[{}]/.test(seg)) continue;
+    if (seg === '{**}' && i !== segments.length - 1) return `${quote(path)}: {**} may only be the last path segment`;
+    if (seg !== '{*}' && seg !== '{**}') return `${quote(path)}: a path template segment must be exactly {*} or {**}, not ${quote(seg)}`;
+  }
+  return undefined;
 }
