@@ -59,7 +59,7 @@ function nameProblem(name: string, rule: NameRule): string | undefined {
 const keyVerdicts = new Map<string, string | undefined>();
 const valueVerdicts = new Map<string, boolean>();
 
-function keyProblem(key: string): string | undefined {
+export function keyProblem(key: string): string | undefined {
   if (!keyVerdicts.has(key)) {
     if (keyVerdicts.size > 50_000) keyVerdicts.clear();
     keyVerdicts.set(key, checkKey(key));
@@ -67,7 +67,7 @@ function keyProblem(key: string): string | undefined {
   return keyVerdicts.get(key);
 }
 
-function validLabelValue(v: string): boolean {
+export function validLabelValue(v: string): boolean {
   let ok = valueVerdicts.get(v);
   if (ok === undefined) {
     if (valueVerdicts.size > 50_000) valueVerdicts.clear();

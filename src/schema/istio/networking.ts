@@ -1,4 +1,6 @@
+import { escapeToken } from '../../core/pointer.ts';
 import { quote } from '../finding.ts';
+import { keyProblem, validLabelValue } from '../metadata.ts';
 import { serverTls } from './tls.ts';
 import { checkDuration, checkExportTo, checkPort, checkSelectorLabels, isDnsLabel, isIpOrCidr, isObj, IstioReport, list, PROTOCOLS, wildcardDomainError } from './common.ts';
 
@@ -17,6 +19,11 @@ export function destinationRule(rep: IstioReport, spec: Record<string, any>): vo
       if (!isDnsLabel(s.name)) rep.error(`${at}/name`, `subset name ${quote(s.name)} is not a valid DNS label`);
       if (names.has(s.name)) rep.error(`${at}/name`, `duplicate subset name ${quote(s.name)}`);
       names.add(s.name);
+    }
+    for (const [k, v] of isObj(s.labels) ? Object.entries(s.labels) : []) {
+      const kp = keyProblem(k);
+      if (kp) rep.error(`${at}/labels/${escapeToken(k)}`, `label key ${quote(k)} ${kp}`, true);
+      else if (typeof v === 'string' && v !== '' && !validLabelValue(v)) rep.error(`${at}/labels/${escapeToken(k)}`, `label value ${quote(v)} must be at most 63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit`);
     }
     trafficPolicy(rep, `${at}/trafficPolicy`, s.trafficPolicy, true);
   });
@@ -44,6 +51,7 @@ function trafficPolicy(rep: IstioReport, at: string, tp: unknown, top: boolean):
   if (isObj(ch)) {
     const keys = ['httpHeaderName', 'httpCookie', 'useSourceIp', 'httpQueryParameterName'].filter((k) => ch[k] !== undefined);
     if (keys.length !== 1) rep.error(`${at}/loadBalancer/consistentHash`, `consistent hashing needs exactly one hash key (httpHeaderName, httpCookie, useSourceIp or httpQueryParameterName), got ${keys.length}`);
+    if (ch.maglev !== undefined && ch.maglev !== null) maglev(rep, `${at}/loadBalancer/consistentHash/maglev`, ch.maglev);
     if (ch.minimumRingSize !== undefined) rep.warn(`${at}/loadBalancer/consistentHash/minimumRingSize`, 'minimumRingSize is deprecated; use ringHash.minimumRingSize', true);
   }
   const tls = tp.tls;
@@ -57,6 +65,22 @@ function trafficPolicy(rep: IstioReport, at: string, tp: unknown, top: boolean):
       trafficPolicy(rep, pat, { ...p, port: undefined }, false);
     });
   }
+}
+
+/** Envoy's Maglev table size: set, prime, below 5000011. */
+function maglev(rep: IstioReport, at: string, m: unknown): void {
+  const raw = isObj(m) ? m.tableSize : undefined;
+  const size = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
+  if (size === undefined || size === 0) rep.error(at, 'maglev needs a tableSize', true);
+  else if (typeof size !== 'number') return;
+  else if (size >= 5000011) rep.error(`${at}/tableSize`, `maglev tableSize ${size} must be less than 5000011`);
+  else if (!isPrime(size)) rep.error(`${at}/tableSize`, `maglev tableSize ${size} must be a prime number (such as 65537)`);
+}
+
+function isPrime(n: number): boolean {
+  if (!Number.isInteger(n) || n < 2) return false;
+  for (let d = 2; d * d <= n; d++) if (n % d === 0) return false;
+  return true;
 }
 
 function clientTls(rep: IstioReport, at: string, tls: Record<string, any>): void {
