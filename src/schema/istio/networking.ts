@@ -158,11 +158,18 @@ export function sidecar(rep: IstioReport, spec: Record<string, any>): void {
   if (spec.workloadSelector !== undefined && isObj(labels) && !Object.keys(labels).length) rep.warn('/spec/workloadSelector/labels', 'an empty workloadSelector applies the Sidecar to every workload in the namespace');
   checkSelectorLabels(rep, '/spec/workloadSelector/labels', labels);
   const egress = list(spec.egress);
+  const egressPorts = new Map<number, number>();
   egress.forEach((e, i) => {
     if (!isObj(e)) return;
     const at = `/spec/egress/${i}`;
     if (e.port === undefined && i !== egress.length - 1) rep.error(at, 'only the last egress listener may omit its port');
-    checkPort(rep, `${at}/port/number`, e.port?.number);
+    // Port 0 names a Unix domain socket listener.
+    if (!(e.port?.number === 0 && typeof e.bind === 'string' && e.bind.startsWith('unix://'))) checkPort(rep, `${at}/port/number`, e.port?.number);
+    const n = e.port?.number;
+    if (typeof n === 'number' && n !== 0) {
+      if (egressPorts.has(n)) rep.error(`${at}/port/number`, `egress port ${n} is already used by egress listener ${egressPorts.get(n)}`);
+      else egressPorts.set(n, i);
+    }
     const hosts = list(e.hosts);
     const seen = new Set<string>();
     hosts.forEach((h, j) => {
