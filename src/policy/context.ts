@@ -26,6 +26,14 @@ export interface PolicyCursor {
 
 const MAX_MESSAGE = 1000;
 
+/** Resources of a kind as policies name it: `Kind` (any group) or `group/Kind` (`core/Pod` for the core group). */
+export function ofKind(graph: MeshGraph, kind: string): readonly Resource[] {
+  const slash = kind.lastIndexOf('/');
+  if (slash < 0) return graph.resources.ofKind(kind);
+  const group = kind.slice(0, slash);
+  return graph.resources.ofKind(kind.slice(slash + 1), group === 'core' ? '' : group);
+}
+
 /** `['spec', 'http', 0]` or '/spec/http/0' → JSON pointer. */
 export function toPointer(path: unknown): string {
   if (path === undefined || path === null) return '';
@@ -93,7 +101,7 @@ export function makeContext(graph: MeshGraph, views: Views, cursor: PolicyCursor
       const key = namespace === undefined ? k : `${k}\0${str(namespace, 'namespace')}`;
       let list = byKind.get(key);
       if (!list) {
-        const all = graph.resources.ofKind(k);
+        const all = ofKind(graph, k);
         list = views.objects(namespace === undefined ? all : all.filter((r) => r.namespace === namespace));
         byKind.set(key, list);
       }

@@ -6,7 +6,7 @@ import type { Resource } from '../core/resource.ts';
 import { resourceLabel } from '../core/resource.ts';
 import type { Diagnostic, Location } from '../core/types.ts';
 import type { MeshGraph } from '../graph/index.ts';
-import { makeContext, type PolicyCursor } from './context.ts';
+import { makeContext, ofKind, type PolicyCursor } from './context.ts';
 import type { LoadedPolicy, PolicyMeta } from './load.ts';
 import { POLICY_ERROR, type RawError, type RawFinding } from './protocol.ts';
 import { BudgetExceeded, PolicyRuntimeError, rt } from './runtime/values.ts';
@@ -19,11 +19,7 @@ const MAX_ERRORS = 20;
 export function matching(meta: Pick<PolicyMeta, 'kinds'>, graph: MeshGraph): Resource[] {
   const out: Resource[] = [];
   const seen = new Set<Resource>();
-  for (const k of meta.kinds) {
-    const slash = k.lastIndexOf('/');
-    const list = slash < 0 ? graph.resources.ofKind(k) : graph.resources.ofKind(k.slice(slash + 1), k.slice(0, slash) === 'core' ? '' : k.slice(0, slash));
-    for (const r of list) if (!seen.has(r)) seen.add(r), out.push(r);
-  }
+  for (const k of meta.kinds) for (const r of ofKind(graph, k)) if (!seen.has(r)) seen.add(r), out.push(r);
   return out;
 }
 
@@ -41,6 +37,8 @@ export function policyError(meta: Pick<PolicyMeta, 'id' | 'file'>, r: Resource |
 export interface RunHooks {
   /** Called before each resource with its index in `matching(...)` (the host's watchdog reads it). */
   onResource?(index: number): void;
+  /** False when the findings are to leave unlocated (the host locates them); default true. */
+  locate?(): boolean;
 }
 
 /** Index of a resource in the run's resource list (-1 for objects the graph made up, such as the default ingress pod). */
@@ -72,6 +70,7 @@ export function runPolicy(policy: LoadedPolicy, graph: MeshGraph, views: Views, 
     }
   }
   const findings: RawFinding[] = [];
+  const locate = hooks.locate?.() ?? true;
   for (const f of cursor.findings) {
     // A finding on an object the graph made up lands on the resource being checked.
     const at = indexOf(f.resource);
@@ -79,15 +78,15 @@ export function runPolicy(policy: LoadedPolicy, graph: MeshGraph, views: Views, 
     const pointer = at >= 0 ? f.pointer : '';
     const related = f.related.flatMap((rel) => {
       const i = indexOf(rel.resource);
-      return i >= 0 ? [{ resource: i, pointer: rel.pointer, location: locateIn(rel.resource, false, rel.pointer), message: rel.message }] : [];
+      return i >= 0 ? [{ resource: i, pointer: rel.pointer, location: locate ? locateIn(rel.resource, false, rel.pointer) : undefined, message: rel.message }] : [];
     });
-    const location = locateIn(at >= 0 ? f.resource : f.current, f.key, pointer);
+    const location = locate ? locateIn(at >= 0 ? f.resource : f.current, f.key, pointer) : undefined;
     findings.push({ resource, pointer, key: f.key, location, message: f.message, severity: f.severity, fix: f.fix, related });
   }
   return { findings, errors };
 }
 
-/** Where a finding points: a key, a node, or the whole resource. Worked out where the policies run (see protocol.ts). */
+/** Where a finding points: a key, a node, or the whole resource (on either thread, see protocol.ts). */
 function locateIn(r: Resource, key: boolean, pointer: string): Location {
   return key ? r.locateKey(pointer) : pointer ? r.locate(pointer) : r.location();
 }
@@ -120,9 +119,9 @@ function toDiagnostic(meta: PolicyMeta, f: RawFinding, resources: readonly Resou
     ruleId: meta.id,
     severity: f.severity ?? meta.severity,
     message: f.message,
-    location: f.location,
+    location: f.location ?? locateIn(resources[f.resource], f.key, f.pointer),
     resource: resources[f.resource].ref,
-    related: f.related.map((rel) => ({ message: rel.message, location: rel.location, resource: resources[rel.resource].ref })),
+    related: f.related.map((rel) => ({ message: rel.message, location: rel.location ?? locateIn(resources[rel.resource], false, rel.pointer), resource: resources[rel.resource].ref })),
     fix: f.fix ?? meta.fix,
   });
 }

@@ -9,7 +9,7 @@ import { startWorker } from '../core/worker.ts';
 import type { MeshGraph } from '../graph/index.ts';
 import { matching, policyError, toDiagnostics } from './evaluate.ts';
 import type { PolicyMeta } from './load.ts';
-import { DEFAULT_LIMITS, POLICY, RESOURCE, SEQ, type PolicyLimits, type RunRequest, type WorkerMessage } from './protocol.ts';
+import { DEFAULT_LIMITS, HOST_WAITING, POLICY, RESOURCE, SEQ, type PolicyLimits, type RunRequest, type WorkerMessage } from './protocol.ts';
 import type { LoadProblem } from './subset.ts';
 
 /** Loading the parser and the policies, or parsing the manifests, should never take this long. */
@@ -30,6 +30,7 @@ export class PolicyHost {
   private state!: Int32Array;
   private loaded?: { policies: PolicyMeta[]; problems: LoadProblem[] };
   private run?: RunInput;
+  private waiting = false;
 
   constructor(private readonly sources: readonly PolicySource[], limits: Partial<PolicyLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
@@ -40,6 +41,7 @@ export class PolicyHost {
     const { port1, port2 } = new MessageChannel();
     this.state = new Int32Array(new SharedArrayBuffer(16));
     Atomics.store(this.state, POLICY, -1);
+    if (this.waiting) Atomics.store(this.state, HOST_WAITING, 1);
     this.port = port1;
     this.worker = startWorker('policy-worker', new URL('./worker.ts', import.meta.url), { workerData: { port: port2, state: this.state.buffer }, transferList: [port2] });
     // The lint never waits on the event loop for the worker; it must not keep the process alive either.
@@ -72,11 +74,15 @@ export class PolicyHost {
   /** Starts running the policies on the given sources; returns at once. */
   start(input: RunInput): void {
     this.run = input;
+    this.waiting = false;
+    Atomics.store(this.state, HOST_WAITING, 0);
     this.port.postMessage({ type: 'run', ...input, steps: this.limits.steps, from: 0 } satisfies RunRequest);
   }
 
   /** Waits for the run started by `start`; `graph` and `resources` are the lint's (the ones `start` sent). */
   finish(graph: MeshGraph, resources: readonly Resource[]): Diagnostic[] {
+    this.waiting = true;
+    Atomics.store(this.state, HOST_WAITING, 1);
     const { policies } = this.load();
     const results: Diagnostic[][] = [];
     let current = -2;

@@ -1,6 +1,8 @@
 // Messages between the lint (host) thread and the policy worker. The worker gets the parsed resources as
 // plain data with the source texts (see transfer.ts) and answers with findings that name resources by
-// index, their locations already worked out there: the host turns them into diagnostics on its own resources.
+// index: the host turns them into diagnostics on its own resources. Locating a finding (re-reading its
+// document) is done by whichever thread is free: the worker while the host still runs the built-in rules,
+// the host once it only waits for the policies (it says so in the HOST_WAITING slot).
 import type { Location } from '../core/types.ts';
 import type { GraphOptions } from '../graph/index.ts';
 import type { PolicyMeta } from './load.ts';
@@ -18,11 +20,12 @@ export interface RawFinding {
   resource: number;
   pointer: string;
   key: boolean;
-  location: Location;
+  /** Absent when the host is to locate it. */
+  location?: Location;
   message: string;
   severity?: 'error' | 'warning' | 'info';
   fix?: string;
-  related: { resource: number; pointer: string; location: Location; message: string }[];
+  related: { resource: number; pointer: string; location?: Location; message: string }[];
 }
 
 /** A policy failure on a resource (index; -1 when not on one). */
@@ -55,6 +58,8 @@ export const SEQ = 0;
 export const POLICY = 1;
 /** Index of the resource it is checking (in `matching(policy, graph)`). */
 export const RESOURCE = 2;
+/** 1 once the host has nothing left to do but wait for the policies (and can locate their findings). */
+export const HOST_WAITING = 3;
 
 export interface PolicyLimits {
   /** Steps (loop iterations and calls) per policy per run. */

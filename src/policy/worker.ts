@@ -6,7 +6,7 @@ import { buildGraph } from '../graph/index.ts';
 import { runPolicy } from './evaluate.ts';
 import { loadPolicyFile, type LoadedPolicy } from './load.ts';
 import type { Resource } from '../core/resource.ts';
-import { POLICY, RESOURCE, SEQ, type LoadRequest, type RunRequest, type WorkerMessage } from './protocol.ts';
+import { HOST_WAITING, POLICY, RESOURCE, SEQ, type LoadRequest, type RunRequest, type WorkerMessage } from './protocol.ts';
 import { decodeResources } from './transfer.ts';
 import type { LoadProblem } from './subset.ts';
 import { Views } from './views.ts';
@@ -45,7 +45,7 @@ function run(req: RunRequest): void {
   const indexOf = (r: Resource) => index.get(r) ?? -1;
   const views = new Views();
   const skip = new Set(req.skip);
-  const hooks = { onResource: (i: number) => Atomics.store(state, RESOURCE, i) };
+  const hooks = { onResource: (i: number) => Atomics.store(state, RESOURCE, i), locate: () => Atomics.load(state, HOST_WAITING) === 0 };
   for (let i = req.from; i < policies.length; i++) {
     const p = policies[i];
     if (skip.has(p.meta.id)) {
