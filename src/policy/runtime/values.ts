@@ -7,26 +7,28 @@ export const CALLABLE = Symbol('policy-callable');
 /** Marks built-ins that `new` accepts (Set, Map). */
 export const CONSTRUCT = Symbol('policy-construct');
 
-// Objects and arrays the policy built (literals, copies, method results). Only these can be changed: resources
-// and graph answers are never registered, so they are read-only views without the cost of freezing them.
-const OWNED = new WeakSet<object>();
+// Objects and arrays the policy built (literals, copies, method results) carry this mark. Only these can be
+// changed: resources and graph answers never get it, so they are read-only without the cost of freezing them.
+// A symbol-keyed property rather than a WeakSet: policies cannot name symbols, Object.keys, spread and JSON skip
+// them, and a WeakSet of every object a policy builds costs each garbage collection dearly.
+const OWNED = Symbol('policy-owned');
 
-/** Registers a value the policy built as its own (writable). */
+/** Marks a value the policy built as its own (writable). */
 export function own<T extends object>(v: T): T {
-  OWNED.add(v);
+  (v as any)[OWNED] = true;
   return v;
 }
 
 /** `own` for a list and each of its elements (entries pairs, match lists). */
 export function ownAll<T extends object>(list: T[]): T[] {
-  for (const x of list) if (typeof x === 'object' && x !== null) OWNED.add(x);
+  for (const x of list) if (typeof x === 'object' && x !== null) (x as any)[OWNED] = true;
   return own(list);
 }
 
 export const READ_ONLY = 'resources and graph answers are read-only';
 
 export function isOwned(v: object): boolean {
-  return OWNED.has(v);
+  return (v as any)[OWNED] === true;
 }
 
 /** Property names that lead to prototypes or the Function constructor; never readable or writable. */
@@ -167,7 +169,7 @@ function methodRead(obj: unknown, key: string | number, at?: SourcePos): undefin
 export function setMember(obj: unknown, key: string | number, value: unknown, at?: SourcePos): void {
   if (typeof key === 'string') checkKey(key, at);
   if (typeof obj !== 'object' || obj === null) fail(`cannot set "${key}" on ${describe(obj)}`, at);
-  if (!OWNED.has(obj)) fail(`cannot modify "${key}": ${READ_ONLY} (copy them with {...x} or [...x])`, at);
+  if (!isOwned(obj)) fail(`cannot modify "${key}": ${READ_ONLY} (copy them with {...x} or [...x])`, at);
   if (Array.isArray(obj)) {
     const n = typeof key === 'number' ? key : key === 'length' ? Number(value) : Number(key);
     if (Number.isFinite(n) && n >= LIMITS.maxArray) fail(`array would grow beyond ${LIMITS.maxArray} elements`, at);
