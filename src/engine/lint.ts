@@ -95,9 +95,9 @@ export function lint(opts: LintOptions): LintResult {
   lap('load');
 
   opts.onStage?.('parse', { files: files.length, resources: 0 });
-  const parsed = parseSources(files, { defaultNamespace: opts.defaultNamespace });
+  const parsed = parseSources(files, { defaultNamespace: opts.defaultNamespace, onResources: policyRun && ((batch) => policyRun.send(batch)) });
   inputDiags.push(...parsed.diagnostics);
-  policyRun?.feed(parsed.resources, graphOptions(opts, config), levels, mentioned);
+  policyRun?.start(graphOptions(opts, config), levels, mentioned);
   lap('parse');
 
   opts.onStage?.('schema', { files: files.length, resources: parsed.resources.length });

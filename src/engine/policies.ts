@@ -1,11 +1,11 @@
 // Running user policies inside a lint: the worker starts before the manifests are read (so loading the
-// TypeScript parser overlaps the YAML parse), gets the parsed resources, runs the policies while the
-// built-in rules run, and is waited for after them. Nothing here runs, or loads the parser, when no
+// TypeScript parser overlaps the YAML parse), gets the resources in batches as they are parsed, runs the
+// policies while the built-in rules run, and is waited for after them. Nothing here runs, or loads the parser, when no
 // policy is configured.
 import type { Resource } from '../core/resource.ts';
 import type { Diagnostic } from '../core/types.ts';
 import type { GraphOptions, MeshGraph } from '../graph/index.ts';
-import { encodeResources, findPolicyFiles, formatProblems, PolicyFileError, PolicyHost, POLICY_ID, readPolicySources, type PolicyLimits, type PolicyMeta } from '../policy/index.ts';
+import { findPolicyFiles, formatProblems, PolicyFileError, PolicyHost, POLICY_ID, readPolicySources, type PolicyLimits, type PolicyMeta } from '../policy/index.ts';
 import { ConfigError, suggest, type Config, type Level } from './config.ts';
 import type { Levels } from './levels.ts';
 import { defineRule, type Rule } from './rule.ts';
@@ -38,10 +38,15 @@ export class PolicyRun {
     return new PolicyRun(new PolicyHost(sources, { ...config.policyLimits, ...opts.policyLimits }), true);
   }
 
-  /** Hands the resources (as plain data) to the worker, which runs the policies while the lint goes on. */
-  feed(resources: readonly Resource[], graph: GraphOptions, levels: Levels, mentioned: Iterable<string>): void {
+  /** Hands the next parsed resources (as plain data) to the worker, which decodes them while the parse goes on. */
+  send(resources: readonly Resource[]): void {
+    this.host.send(resources);
+  }
+
+  /** Starts the policies over the resources sent; they run while the lint goes on. */
+  start(graph: GraphOptions, levels: Levels, mentioned: Iterable<string>): void {
     const skip = [...mentioned].filter((id) => POLICY_ID.test(id) && !levels.mayRun(id));
-    this.host.start({ resources: encodeResources(resources), graph, skip });
+    this.host.start({ graph, skip });
   }
 
   /** Waits for the policies; load problems and unknown policy ids in the configuration stop the run (exit 2). */

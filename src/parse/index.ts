@@ -18,7 +18,12 @@ export interface ParseOptions {
   defaultNamespace?: string;
   /** Parse with the help of a worker thread (default: when the inputs hold over PARALLEL_MIN characters). */
   parallel?: boolean;
+  /** Receives the resources in order, in batches, as files are parsed (so later stages can start early). */
+  onResources?: (batch: readonly Resource[]) => void;
 }
+
+/** Resources handed to `onResources` at a time (at file boundaries). */
+const BATCH = 4096;
 
 /** Below this much text a worker thread costs more than it saves. */
 export const PARALLEL_MIN = 2 * 1024 * 1024;
@@ -66,11 +71,21 @@ export function parseSources(files: readonly SourceFile[], opts: ParseOptions = 
   let size = 0;
   for (const f of files) size += f.text.length;
   const parallel = opts.parallel ?? size >= PARALLEL_MIN ? new ParallelParse(files.flatMap((f, i) => unitTexts(f.text, units[i]))) : undefined;
+  let sent = 0;
+  const flush = (all: boolean) => {
+    if (!opts.onResources || out.resources.length - sent < (all ? 1 : BATCH)) return;
+    opts.onResources(out.resources.slice(sent));
+    sent = out.resources.length;
+  };
   try {
-    files.forEach((f, i) => parseFile(f, ns, out, units[i], parallel ?? IN_THREAD));
+    files.forEach((f, i) => {
+      parseFile(f, ns, out, units[i], parallel ?? IN_THREAD);
+      flush(false);
+    });
   } finally {
     parallel?.close();
   }
+  flush(true);
   return out;
 }
 

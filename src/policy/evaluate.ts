@@ -37,8 +37,6 @@ export function policyError(meta: Pick<PolicyMeta, 'id' | 'file'>, r: Resource |
 export interface RunHooks {
   /** Called before each resource with its index in `matching(...)` (the host's watchdog reads it). */
   onResource?(index: number): void;
-  /** False when the findings are to leave unlocated (the host locates them); default true. */
-  locate?(): boolean;
 }
 
 /** Index of a resource in the run's resource list (-1 for objects the graph made up, such as the default ingress pod). */
@@ -70,7 +68,6 @@ export function runPolicy(policy: LoadedPolicy, graph: MeshGraph, views: Views, 
     }
   }
   const findings: RawFinding[] = [];
-  const locate = hooks.locate?.() ?? true;
   for (const f of cursor.findings) {
     // A finding on an object the graph made up lands on the resource being checked.
     const at = indexOf(f.resource);
@@ -78,15 +75,23 @@ export function runPolicy(policy: LoadedPolicy, graph: MeshGraph, views: Views, 
     const pointer = at >= 0 ? f.pointer : '';
     const related = f.related.flatMap((rel) => {
       const i = indexOf(rel.resource);
-      return i >= 0 ? [{ resource: i, pointer: rel.pointer, location: locate ? locateIn(rel.resource, false, rel.pointer) : undefined, message: rel.message }] : [];
+      return i >= 0 ? [{ resource: i, pointer: rel.pointer, message: rel.message }] : [];
     });
-    const location = locate ? locateIn(at >= 0 ? f.resource : f.current, f.key, pointer) : undefined;
-    findings.push({ resource, pointer, key: f.key, location, message: f.message, severity: f.severity, fix: f.fix, related });
+    findings.push({ resource, pointer, key: f.key, message: f.message, severity: f.severity, fix: f.fix, related });
   }
   return { findings, errors };
 }
 
-/** Where a finding points: a key, a node, or the whole resource (on either thread, see protocol.ts). */
+/** Fills in where each finding points, on either thread (each with its own, identical, resources). */
+export function locateFindings(findings: RawFinding[], resources: readonly Resource[]): RawFinding[] {
+  for (const f of findings) {
+    f.location ??= locateIn(resources[f.resource], f.key, f.pointer);
+    for (const rel of f.related) rel.location ??= locateIn(resources[rel.resource], false, rel.pointer);
+  }
+  return findings;
+}
+
+/** Where a finding points: a key, a node, or the whole resource. */
 function locateIn(r: Resource, key: boolean, pointer: string): Location {
   return key ? r.locateKey(pointer) : pointer ? r.locate(pointer) : r.location();
 }
@@ -115,13 +120,14 @@ export function toDiagnostics(meta: PolicyMeta, raw: { findings: RawFinding[]; e
 }
 
 function toDiagnostic(meta: PolicyMeta, f: RawFinding, resources: readonly Resource[]): Diagnostic {
+  locateFindings([f], resources);
   return makeDiagnostic({
     ruleId: meta.id,
     severity: f.severity ?? meta.severity,
     message: f.message,
-    location: f.location ?? locateIn(resources[f.resource], f.key, f.pointer),
+    location: f.location!,
     resource: resources[f.resource].ref,
-    related: f.related.map((rel) => ({ message: rel.message, location: rel.location ?? locateIn(resources[rel.resource], false, rel.pointer), resource: resources[rel.resource].ref })),
+    related: f.related.map((rel) => ({ message: rel.message, location: rel.location!, resource: resources[rel.resource].ref })),
     fix: f.fix ?? meta.fix,
   });
 }

@@ -9,7 +9,8 @@ import { startWorker } from '../core/worker.ts';
 import type { MeshGraph } from '../graph/index.ts';
 import { matching, policyError, toDiagnostics } from './evaluate.ts';
 import type { PolicyMeta } from './load.ts';
-import { DEFAULT_LIMITS, HOST_WAITING, POLICY, RESOURCE, SEQ, type PolicyLimits, type RunRequest, type WorkerMessage } from './protocol.ts';
+import { claim, CLAIM_CELLS, CLAIMS, DEFAULT_LIMITS, POLICY, RESOURCE, SEQ, type PolicyLimits, type RawError, type RawFinding, type ResourcesMessage, type RunRequest, type WorkerMessage } from './protocol.ts';
+import { ResourceEncoder, type EncodedBatch } from './transfer.ts';
 import type { LoadProblem } from './subset.ts';
 
 /** Loading the parser and the policies, or parsing the manifests, should never take this long. */
@@ -30,7 +31,9 @@ export class PolicyHost {
   private state!: Int32Array;
   private loaded?: { policies: PolicyMeta[]; problems: LoadProblem[] };
   private run?: RunInput;
-  private waiting = false;
+  /** This run's resources as sent (a restarted worker is sent them again). */
+  private batches: EncodedBatch[] = [];
+  private encoder = new ResourceEncoder();
 
   constructor(private readonly sources: readonly PolicySource[], limits: Partial<PolicyLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
@@ -39,9 +42,8 @@ export class PolicyHost {
 
   private spawn(): void {
     const { port1, port2 } = new MessageChannel();
-    this.state = new Int32Array(new SharedArrayBuffer(16));
+    this.state = new Int32Array(new SharedArrayBuffer(4 * (CLAIMS + CLAIM_CELLS)));
     Atomics.store(this.state, POLICY, -1);
-    if (this.waiting) Atomics.store(this.state, HOST_WAITING, 1);
     this.port = port1;
     this.worker = startWorker('policy-worker', new URL('./worker.ts', import.meta.url), { workerData: { port: port2, state: this.state.buffer }, transferList: [port2] });
     // The lint never waits on the event loop for the worker; it must not keep the process alive either.
@@ -71,34 +73,58 @@ export class PolicyHost {
     return this.loaded;
   }
 
-  /** Starts running the policies on the given sources; returns at once. */
+  /** Sends the next resources of this run (in the lint's order); the worker decodes them at once. */
+  send(resources: readonly Resource[]): void {
+    if (this.run) {
+      // The first batch of a new run (a host is reused by policy tests).
+      this.run = undefined;
+      this.batches = [];
+      this.encoder = new ResourceEncoder();
+    }
+    const batch = this.encoder.encode(resources);
+    this.batches.push(batch);
+    this.port.postMessage({ type: 'resources', batch } satisfies ResourcesMessage);
+  }
+
+  /** Starts running the policies on the resources sent; returns at once. */
   start(input: RunInput): void {
     this.run = input;
-    this.waiting = false;
-    Atomics.store(this.state, HOST_WAITING, 0);
+    this.state.fill(0, CLAIMS);
     this.port.postMessage({ type: 'run', ...input, steps: this.limits.steps, from: 0 } satisfies RunRequest);
   }
 
   /** Waits for the run started by `start`; `graph` and `resources` are the lint's (the ones `start` sent). */
   finish(graph: MeshGraph, resources: readonly Resource[]): Diagnostic[] {
-    this.waiting = true;
-    Atomics.store(this.state, HOST_WAITING, 1);
     const { policies } = this.load();
     const results: Diagnostic[][] = [];
+    /** Policies whose findings arrived and still wait to be located (by this thread, or the worker's copy). */
+    const pending = new Map<number, { findings: RawFinding[]; errors: RawError[] }>();
+    const settle = (index: number, findings: RawFinding[]) => {
+      results[index] = toDiagnostics(policies[index], { findings, errors: pending.get(index)!.errors }, resources);
+      pending.delete(index);
+    };
     let current = -2;
     let deadline = 0;
+    let done = false;
     for (;;) {
       const seen = Atomics.load(this.state, SEQ);
       let m: WorkerMessage | undefined;
-      let done = false;
       while ((m = this.next())) {
-        if (m.type === 'policy') results[m.index] = toDiagnostics(policies[m.index], m, resources);
+        if (m.type === 'policy') pending.set(m.index, m);
+        else if (m.type === 'located') settle(m.index, m.findings);
         else if (m.type === 'done') done = true;
         else if (m.type === 'crash') {
           results.push([policyError({ id: policies[Math.max(0, current)]?.id ?? '?', file: '<meshlint>' }, undefined, `the policy worker failed: ${m.message.split('\n')[0]}`)]);
           done = true;
         }
       }
+      // Locate what the worker has not claimed, while it runs the next policies; then look at the messages again.
+      const mine = [...pending.keys()].find((i) => i >= CLAIM_CELLS || claim(this.state, i));
+      if (mine !== undefined) {
+        settle(mine, pending.get(mine)!.findings);
+        continue;
+      }
+      // After `done`, whatever is still pending the worker claimed, and its `located` message came before `done`.
       if (done) break;
       const running = Atomics.load(this.state, POLICY);
       if (running !== current) {
@@ -122,6 +148,8 @@ export class PolicyHost {
       }
       Atomics.wait(this.state, SEQ, seen, Math.min(left, 1000));
     }
+    // A worker that failed or was stopped may have left findings unlocated.
+    for (const [index, raw] of [...pending]) settle(index, raw.findings);
     return results.flat();
   }
 
@@ -130,6 +158,7 @@ export class PolicyHost {
     this.port.close();
     if (from >= (this.loaded?.policies.length ?? 0)) return;
     this.spawn();
+    for (const batch of this.batches) this.port.postMessage({ type: 'resources', batch } satisfies ResourcesMessage);
     this.port.postMessage({ type: 'run', ...this.run!, steps: this.limits.steps, from } satisfies RunRequest);
   }
 

@@ -4,7 +4,6 @@ import type { LoadProblem } from './subset.ts';
 
 export { PolicyHost, type PolicySource, type RunInput } from './host.ts';
 export { findPolicyFiles, readPolicySources, policyFilesIn, displayPath, PolicyFileError, POLICY_SUFFIX } from './files.ts';
-export { encodeResources } from './transfer.ts';
 export { DEFAULT_LIMITS, POLICY_ERROR, POLICY_ID, type PolicyLimits } from './protocol.ts';
 export type { PolicyMeta } from './load.ts';
 export type { LoadProblem } from './subset.ts';

@@ -1,12 +1,13 @@
 // Messages between the lint (host) thread and the policy worker. The worker gets the parsed resources as
 // plain data with the source texts (see transfer.ts) and answers with findings that name resources by
-// index: the host turns them into diagnostics on its own resources. Locating a finding (re-reading its
-// document) is done by whichever thread is free: the worker while the host still runs the built-in rules,
-// the host once it only waits for the policies (it says so in the HOST_WAITING slot).
+// index: the host turns them into diagnostics on its own resources. Findings leave unlocated; locating them
+// (re-reading their documents) is shared out per policy between the two threads, whichever is free first
+// claims a policy (a compare-and-swap on its cell): the host once its own rules are done, the worker once its
+// policies are.
 import type { Location } from '../core/types.ts';
 import type { GraphOptions } from '../graph/index.ts';
 import type { PolicyMeta } from './load.ts';
-import type { EncodedResources } from './transfer.ts';
+import type { EncodedBatch } from './transfer.ts';
 import type { LoadProblem } from './subset.ts';
 
 export interface LoadRequest {
@@ -20,7 +21,7 @@ export interface RawFinding {
   resource: number;
   pointer: string;
   key: boolean;
-  /** Absent when the host is to locate it. */
+  /** Absent until one of the threads locates it. */
   location?: Location;
   message: string;
   severity?: 'error' | 'warning' | 'info';
@@ -34,10 +35,15 @@ export interface RawError {
   message: string;
 }
 
+/** The next batch of the lint's resources (ResourceEncoder), sent as the files are parsed. */
+export interface ResourcesMessage {
+  type: 'resources';
+  batch: EncodedBatch;
+}
+
+/** Runs the policies over the resources sent since the last run. */
 export interface RunRequest {
   type: 'run';
-  /** encodeResources(...) of the lint's resources. */
-  resources: EncodedResources;
   graph: GraphOptions;
   /** Ids of policies turned off everywhere (not run). */
   skip: string[];
@@ -49,6 +55,8 @@ export interface RunRequest {
 export type WorkerMessage =
   | { type: 'loaded'; policies: PolicyMeta[]; problems: LoadProblem[] }
   | { type: 'policy'; index: number; findings: RawFinding[]; errors: RawError[] }
+  /** The findings of policy `index` again, located (the worker claimed them). */
+  | { type: 'located'; index: number; findings: RawFinding[] }
   | { type: 'done' }
   | { type: 'crash'; message: string };
 
@@ -58,8 +66,15 @@ export const SEQ = 0;
 export const POLICY = 1;
 /** Index of the resource it is checking (in `matching(policy, graph)`). */
 export const RESOURCE = 2;
-/** 1 once the host has nothing left to do but wait for the policies (and can locate their findings). */
-export const HOST_WAITING = 3;
+/** Cell of policy i's findings: 0 while unclaimed, 1 once a thread has claimed them to locate them. */
+export const CLAIMS = 4;
+/** Policies whose findings can be shared out; the host locates those of any others. */
+export const CLAIM_CELLS = 1024;
+
+/** Claims policy i's findings for the calling thread; false when the other thread has them. */
+export function claim(state: Int32Array, i: number): boolean {
+  return Atomics.compareExchange(state, CLAIMS + i, 0, 1) === 0;
+}
 
 export interface PolicyLimits {
   /** Steps (loop iterations and calls) per policy per run. */
