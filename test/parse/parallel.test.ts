@@ -75,3 +75,22 @@ test('the worker parses the blocks it gets to first, and a text it cannot parse 
 });
 
 test.run();
+
+test('onResources hands over every resource once, in order, in batches at file boundaries', () => {
+  const files = fixtures();
+  const many: SourceFile[] = [];
+  for (let copy = 0; copy < 12; copy++) for (const f of files) many.push({ ...f, path: `${copy}/${f.path}`, absPath: `/${copy}${f.absPath}` });
+  const batches: number[] = [];
+  const seen: unknown[] = [];
+  const result = parseSources(many, {
+    onResources: (batch) => {
+      batches.push(batch.length);
+      seen.push(...batch);
+    },
+  });
+  assert.ok(result.resources.length > 8192, String(result.resources.length));
+  assert.ok(batches.length >= 2, batches.join(','));
+  assert.ok(batches.slice(0, -1).every((n) => n >= 4096), batches.join(','));
+  assert.equal(seen.length, result.resources.length);
+  assert.ok(seen.every((r, i) => r === result.resources[i]));
+});
