@@ -34,7 +34,7 @@ function mtlsOff(ctx: RuleContext, ap: AuthorizationPolicyInfo): Off | undefined
   }
   const services = ws.flatMap((w) => g.services.servicesOf(w));
   if (!services.length) return undefined;
-  const modes = services.map((s) => sec.destinationRulesFor(s).flatMap((dr) => sec.clientTls(dr).filter((c) => c.port === undefined && c.subset === undefined))[0]);
+  const modes = services.map((s) => sec.clientTlsTo(s).flatMap((list) => list.filter((c) => c.port === undefined && c.subset === undefined))[0]);
   const first = modes[0];
   if (first && modes.every((c) => c && c.mode !== 'ISTIO_MUTUAL')) {
     return { why: `DestinationRule "${first.dr.namespace}/${first.dr.name}" makes clients use tls.mode ${first.mode}`, related: { resource: first.dr.resource, pointer: first.pointer, message: `DestinationRule ${first.dr.namespace}/${first.dr.name} sets ${first.mode}` } };

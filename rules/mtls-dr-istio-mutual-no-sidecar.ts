@@ -69,11 +69,11 @@ export const mtlsDrIstioMutualNoSidecar = defineRule({
       for (const port of svc.ports) {
         const backends = sec.backends(svc, port);
         if (!backends.some(outside)) continue;
-        for (const dr of sec.destinationRulesFor(svc)) {
-          const settings = sec.clientTls(dr);
+        // One merged list of settings per set of clients (istiod picks the rules of one namespace per client).
+        for (const settings of sec.clientTlsTo(svc)) {
           for (const c of settings) {
             if (c.mode !== 'ISTIO_MUTUAL' || (c.port !== undefined ? c.port !== port.port : clientTlsFor(settings, port.port, c.subset) !== c)) continue;
-            const subset = c.subset !== undefined ? dr.subsets.find((x) => x.name === c.subset) : undefined;
+            const subset = c.subset !== undefined ? c.dr.subsets.find((x) => x.name === c.subset) : undefined;
             const b = backends.find((x) => outside(x) && (!subset || labelsMatch(subset.labels, x.workload.labels)));
             if (b) hits.set(c, [...(hits.get(c) ?? []), { t: { service: svc, port, backends }, b }]);
           }

@@ -51,7 +51,7 @@ spec:
       const mesh = pa.scope === 'mesh';
       if (meshMutual || (!mesh && mutual(wide.namespace.get(pa.namespace)))) continue;
       const services = mesh ? [] : g.services.inNamespace(pa.namespace).filter((s) => !s.synthetic);
-      if (services.length && services.every((s) => sec.destinationRulesFor(s).some((dr) => sec.clientTls(dr).some((c) => c.subset === undefined && c.port === undefined && c.mode === 'ISTIO_MUTUAL')))) continue;
+      if (services.length && services.every((s) => sec.clientTlsTo(s).some((list) => list.some((c) => c.subset === undefined && c.port === undefined && c.mode === 'ISTIO_MUTUAL')))) continue;
       const scope = mesh ? 'the mesh' : `namespace "${pa.namespace}"`;
       ctx.report({
         resource: pa.resource,

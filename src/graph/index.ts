@@ -143,7 +143,8 @@ const ingressFacet: Facet<ReturnType<typeof ingressObjects>> = { id: 'ingress', 
 const namespacesFacet: Facet<Namespaces> = { id: 'namespaces', build: (g) => new Namespaces(g.resources) };
 const workloadsFacet: Facet<Workloads> = { id: 'workloads', build: (g) => new Workloads(g.resources, g.facet(ingressFacet).pod) };
 const servicesFacet: Facet<Services> = { id: 'services', build: (g) => new Services(g.resources, g.mesh, g.workloads, g.facet(ingressFacet).service) };
-const routingFacet: Facet<Routing> = { id: 'routing', build: (g) => new Routing(g.resources, g.mesh) };
+// DestinationRule lookups need the namespace of the service behind a host (istiod's second choice of namespace).
+const routingFacet: Facet<Routing> = { id: 'routing', build: (g) => new Routing(g.resources, g.mesh, (host, client) => g.services.registry.lookup(host, client, undefined, g.mesh.domainSuffix)[0]?.namespace) };
 const gatewaysFacet: Facet<Gateways> = { id: 'gateways', build: (g) => new Gateways(g.resources) };
 const gatewayApiFacet: Facet<GatewayApi> = { id: 'gatewayApi', build: (g) => new GatewayApi(g.resources) };
 const secretsFacet: Facet<Secrets> = { id: 'secrets', build: (g) => new Secrets(g.resources) };

@@ -1,7 +1,7 @@
 import type { MeshGraph } from './index.ts';
 import type { IstioGatewayInfo, KubeGatewayInfo } from './gateways.ts';
 import { Gateways } from './gateways.ts';
-import { fqdn, isWildcard, parseServiceHost } from './hosts.ts';
+import { coveringWildcards, fqdn, isWildcard, parseServiceHost, visibleFrom } from './hosts.ts';
 import type { Destination, DestinationRuleInfo, SubsetInfo } from './routing.ts';
 import type { MeshService, RefState, Selector, Workload } from './types.ts';
 
@@ -39,12 +39,27 @@ export function resolveHost(g: MeshGraph, host: string, ns: string, exportTo?: r
   return { state, targets };
 }
 
-/** DestinationRules governing a destination's host that define its subset. */
-export function resolveSubset(g: MeshGraph, d: Destination): Resolution<DestinationRuleInfo> & { governing: DestinationRuleInfo[] } {
-  const governing = g.routing.destinationRulesFor(d.host, d.vs.namespace);
-  const targets = governing.filter((dr) => dr.subsets.some((s) => s.name === d.subset));
-  const hostNs = hostNamespace(g, d.host, d.vs.namespace);
-  return { state: refState(targets.length > 0, g.routing.destinationRulesLoaded, hostNs === undefined || g.namespaces.has(hostNs) || governing.length > 0), targets, governing };
+/**
+ * DestinationRules governing a destination's host (for clients in the VirtualService's namespace) that define its
+ * subset. `elsewhere`: rules istiod does not pick for those clients, though exported to them, that define it. When the
+ * service behind the host is not among the inputs its namespace (istiod's second choice) is not known, so such a
+ * rule (outside the client's and the root namespace) makes the subset `unknown` rather than `missing` unless the
+ * client's own namespace supplied the pick.
+ */
+export function resolveSubset(g: MeshGraph, d: Destination): Resolution<DestinationRuleInfo> & { governing: DestinationRuleInfo[]; elsewhere: DestinationRuleInfo[] } {
+  const ns = d.vs.namespace;
+  const governing = g.routing.destinationRulesFor(d.host, ns);
+  const defines = (dr: DestinationRuleInfo) => dr.subsets.some((s) => s.name === d.subset);
+  const targets = governing.filter(defines);
+  const full = fqdn(d.host, ns, g.mesh.domainSuffix);
+  const elsewhere = targets.length ? [] : [full, ...coveringWildcards(full)].flatMap((h) => g.routing.destinationRulesWithHost(h)).filter((dr) => defines(dr) && visibleFrom(dr.scopes, ns) && !governing.includes(dr));
+  const hostNs = hostNamespace(g, d.host, ns);
+  // A pick from the client's own namespace is final; else a rule of the service's namespace would come first.
+  const pickedOwn = governing.length > 0 && governing[0].namespace === ns;
+  const couldComeFirst = !pickedOwn && elsewhere.some((dr) => dr.namespace !== ns && dr.namespace !== g.mesh.rootNamespace);
+  const serviceUnseen = couldComeFirst && !g.services.registry.lookup(full, ns, undefined, g.mesh.domainSuffix).length;
+  const state = serviceUnseen ? 'unknown' : refState(targets.length > 0, g.routing.destinationRulesLoaded, hostNs === undefined || g.namespaces.has(hostNs) || governing.length > 0);
+  return { state, targets, governing, elsewhere };
 }
 
 export type AnyGateway = { kind: 'istio'; gateway: IstioGatewayInfo } | { kind: 'kube'; gateway: KubeGatewayInfo };

@@ -1,5 +1,6 @@
 import type { Resource } from '../core/resource.ts';
-import { coveringWildcards, declaredExportTo, exportScopes, fqdn, visibleFrom } from './hosts.ts';
+import { DestinationRuleIndex } from './destination-rules.ts';
+import { coveringWildcards, declaredExportTo, exportScopes, fqdn, parseServiceHost } from './hosts.ts';
 import { labelMap, push } from './labels.ts';
 import type { MeshConfig } from './mesh-config.ts';
 import type { ResourceStore } from './store.ts';
@@ -70,7 +71,12 @@ export interface DestinationRuleInfo {
   subsets: readonly SubsetInfo[];
   exportTo: readonly string[];
   scopes: readonly string[];
+  /** `workloadSelector.matchLabels`: the rule applies only to those client proxies of its namespace. */
+  selector?: Labels;
 }
+
+/** The namespace of the service a host reaches from a client namespace, when known. */
+export type ServiceNamespaceOf = (host: string, client: string) => string | undefined;
 
 const isMap = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -146,7 +152,10 @@ export function destinationRuleOf(r: Resource, mesh: MeshConfig): DestinationRul
     });
   }
   const exportTo = declaredExportTo(spec, {});
-  return { resource: r, namespace: r.namespace, name: r.name, host, fqdn: fqdn(host, r.namespace, mesh.domainSuffix), subsets, exportTo, scopes: exportScopes(exportTo, r.namespace, mesh.defaultDestinationRuleExportTo) };
+  const info: DestinationRuleInfo = { resource: r, namespace: r.namespace, name: r.name, host, fqdn: fqdn(host, r.namespace, mesh.domainSuffix), subsets, exportTo, scopes: exportScopes(exportTo, r.namespace, mesh.defaultDestinationRuleExportTo) };
+  const selector = labelMap(isMap(spec.workloadSelector) ? spec.workloadSelector.matchLabels : undefined);
+  if (Object.keys(selector).length) info.selector = selector;
+  return info;
 }
 
 /** VirtualServices and DestinationRules, with DestinationRules indexed by host. */
@@ -158,8 +167,9 @@ export class Routing {
   private readonly vsByResource = new Map<Resource, VirtualServiceInfo>();
   private destinationsByHost?: Map<string, Destination[]>;
   private readonly drByResource = new Map<Resource, DestinationRuleInfo>();
+  private drIndex?: DestinationRuleIndex;
 
-  constructor(store: ResourceStore, private readonly mesh: MeshConfig) {
+  constructor(store: ResourceStore, private readonly mesh: MeshConfig, private readonly serviceNamespaceOf?: ServiceNamespaceOf) {
     for (const r of store.ofKind('VirtualService', 'networking.istio.io')) {
       const vs = virtualServiceOf(r, mesh);
       this.virtualServices.push(vs);
@@ -198,18 +208,45 @@ export class Routing {
   }
 
   /**
-   * The DestinationRules that govern traffic to `host` (as written in namespace `ns`) from proxies in `ns`:
-   * those for exactly that host, else those of the most specific wildcard host covering it — as istiod
-   * picks them. Only rules exported to `ns` count.
+   * The DestinationRules a proxy in namespace `ns` applies to `host` (as written in `ns`), as istiod picks them
+   * (push_context.go, destinationRule): from ONE namespace — the client's own, else the service's (rules exported to
+   * the client), else the root namespace's — and there those of the most specific host (exact, else the closest
+   * wildcard, `*.local` included). Several rules for that host are merged by istiod: the list is in merge order
+   * (oldest first, then by name); the first with a top-level traffic policy sets it, subsets are joined (the first
+   * definition of a name wins). Rules with a workloadSelector apply only to the client proxies they select.
    */
   destinationRulesFor(host: string, ns: string): DestinationRuleInfo[] {
     const full = fqdn(host, ns, this.mesh.domainSuffix);
-    const exact = (this.drByHost.get(full) ?? []).filter((d) => visibleFrom(d.scopes, ns));
-    if (exact.length) return exact;
-    for (const w of coveringWildcards(full)) {
-      const found = (this.drByHost.get(w) ?? []).filter((d) => visibleFrom(d.scopes, ns));
-      if (found.length) return found;
+    return this.index.lookup(full, ns, this.serviceNamespace(full, ns));
+  }
+
+  /**
+   * The rule sets clients in different namespaces apply to `host` (an FQDN), each in merge order: the picks of the
+   * service's own namespace, of every namespace holding or named by a rule for the host, and of the other namespaces
+   * (which hold no rule for it). Rules of no pick are ignored by every proxy.
+   */
+  destinationRulePicks(host: string, serviceNs: string): DestinationRuleInfo[][] {
+    const clients = new Set<string | undefined>([serviceNs]);
+    for (const key of [host, ...coveringWildcards(host)]) {
+      for (const dr of this.drByHost.get(key) ?? []) {
+        clients.add(dr.namespace);
+        for (const e of dr.exportTo) if (e !== '*' && e !== '.' && e !== '~') clients.add(e);
+      }
     }
-    return [];
+    clients.add(undefined);
+    const picks = new Map<string, DestinationRuleInfo[]>();
+    for (const client of clients) {
+      const pick = this.index.lookup(host, client, serviceNs);
+      if (pick.length) picks.set(pick.map((dr) => `${dr.namespace}/${dr.name}`).join(' '), pick);
+    }
+    return [...picks.values()];
+  }
+
+  private get index(): DestinationRuleIndex {
+    return (this.drIndex ??= new DestinationRuleIndex(this.destinationRules, this.mesh.rootNamespace, this.mesh.defaultDestinationRuleExportTo));
+  }
+
+  private serviceNamespace(full: string, client: string): string | undefined {
+    return this.serviceNamespaceOf?.(full, client) ?? parseServiceHost(full, this.mesh.domainSuffix)?.namespace;
   }
 }

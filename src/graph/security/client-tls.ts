@@ -66,7 +66,30 @@ export function reachOf(dr: DestinationRuleInfo, domain: string): DestinationRul
   return m && m[2] === domain ? { kind: 'namespace', namespace: m[1] } : { kind: 'host' };
 }
 
-/** DestinationRules that govern a service host, seen from the service's own namespace (exact host, else the closest wildcard). */
-export function governingRules(routing: Routing, host: string, ns: string, domain: string): DestinationRuleInfo[] {
-  return routing.destinationRulesFor(fqdn(host, ns, domain), ns);
+/**
+ * The rule sets that govern a service host, one per set of clients: istiod picks one namespace's rules per client
+ * namespace (the client's, the service's, the root), so rules of client namespaces count for their clients.
+ */
+export function governingRules(routing: Routing, host: string, ns: string, domain: string): DestinationRuleInfo[][] {
+  return routing.destinationRulePicks(fqdn(host, ns, domain), ns);
+}
+
+/**
+ * The TLS settings in force when istiod merges the rules of one host in one namespace (`rules` in merge order): the
+ * top-level and port-level ones of the first rule with a top-level traffic policy, and the subset ones of the first
+ * rule defining each subset name. A rule with a workloadSelector is not merged with the others.
+ */
+export function mergedClientTls(rules: readonly DestinationRuleInfo[], tlsOf: (dr: DestinationRuleInfo) => readonly ClientTls[]): ClientTls[] {
+  const out: ClientTls[] = [];
+  let policyTaken = false;
+  const subsets = new Set<string>();
+  for (const dr of rules) {
+    const merged = !dr.selector;
+    const hasPolicy = isMap(dr.resource.object?.spec?.trafficPolicy);
+    const policyApplies = !merged || (hasPolicy && !policyTaken);
+    if (merged && hasPolicy) policyTaken = true;
+    for (const c of tlsOf(dr)) if (c.subset === undefined ? policyApplies : !merged || !subsets.has(c.subset)) out.push(c);
+    if (merged) for (const s of dr.subsets) subsets.add(s.name);
+  }
+  return out;
 }

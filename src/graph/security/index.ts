@@ -6,7 +6,7 @@ import type { DestinationRuleInfo } from '../routing.ts';
 import type { MeshService, ServicePort, Workload } from '../types.ts';
 import { AuthorizationPolicies } from './authorization.ts';
 import { Callers, type StaticCaller } from './callers.ts';
-import { clientTlsFor, clientTlsOf, governingRules, reachOf, type ClientTls } from './client-tls.ts';
+import { clientTlsFor, clientTlsOf, governingRules, mergedClientTls, reachOf, type ClientTls } from './client-tls.ts';
 import { Identities } from './identities.ts';
 import { Injector } from './injector.ts';
 import { PeerAuthentications, type EffectiveMtls } from './peer-authentication.ts';
@@ -15,7 +15,7 @@ import { namespaceInjection, sidecarStatus, type NamespaceInjection, type Sideca
 
 export * from './authorization.ts';
 export type { StaticCaller } from './callers.ts';
-export { clientTlsFor, clientTlsOf, reachOf, type ClientTls, type DestinationRuleReach } from './client-tls.ts';
+export { clientTlsFor, clientTlsOf, mergedClientTls, reachOf, type ClientTls, type DestinationRuleReach } from './client-tls.ts';
 export { hostTokens, configMapRefs, type HostMention } from './host-mentions.ts';
 export { Identities, type PrincipalMatch } from './identities.ts';
 export { Injector, type InjectionWebhook } from './injector.ts';
@@ -52,7 +52,8 @@ export class SecurityModel {
   private readonly statuses = new Map<Workload, SidecarStatus>();
   private readonly tls = new Map<DestinationRuleInfo, ClientTls[]>();
   private readonly portBackends = new Map<ServicePort, PortBackend[]>();
-  private readonly serviceRules = new Map<MeshService, DestinationRuleInfo[]>();
+  private readonly serviceRules = new Map<MeshService, DestinationRuleInfo[][]>();
+  private readonly serviceTls = new Map<MeshService, ClientTls[][]>();
   private pa?: PeerAuthentications;
   private ap?: AuthorizationPolicies;
   private ids?: Identities;
@@ -145,13 +146,30 @@ export class SecurityModel {
     return list;
   }
 
-  /** DestinationRules that govern traffic to a service (exact host, else the closest wildcard), seen from its namespace. */
+  /**
+   * DestinationRules that govern traffic to a service for some clients: per client namespace istiod picks one
+   * namespace's rules (the client's, the service's, the root), exact host else the closest wildcard.
+   */
   destinationRulesFor(svc: MeshService): DestinationRuleInfo[] {
+    return [...new Set(this.rulePicks(svc).flat())];
+  }
+
+  /**
+   * The TLS settings clients apply to a service, one list per set of clients (see destinationRulesFor), each merged
+   * as istiod merges the rules of one host: pass a list to clientTlsFor to find the setting for a port and subset.
+   */
+  clientTlsTo(svc: MeshService): ClientTls[][] {
+    let out = this.serviceTls.get(svc);
+    if (!out) this.serviceTls.set(svc, (out = this.rulePicks(svc).map((pick) => mergedClientTls(pick, (dr) => this.clientTls(dr)))));
+    return out;
+  }
+
+  private rulePicks(svc: MeshService): DestinationRuleInfo[][] {
     let out = this.serviceRules.get(svc);
     if (!out) {
-      out = [];
-      for (const h of svc.hosts) for (const dr of governingRules(this.g.routing, h, svc.namespace, this.g.mesh.domainSuffix)) if (!out.includes(dr)) out.push(dr);
-      this.serviceRules.set(svc, out);
+      const picks = new Map<string, DestinationRuleInfo[]>();
+      for (const h of svc.hosts) for (const pick of governingRules(this.g.routing, h, svc.namespace, this.g.mesh.domainSuffix)) picks.set(pick.map((dr) => `${dr.namespace}/${dr.name}`).join(' '), pick);
+      this.serviceRules.set(svc, (out = [...picks.values()]));
     }
     return out;
   }
@@ -187,11 +205,11 @@ export class SecurityModel {
     const candidates = !isWildcard(dr.host)
       ? g.services.registry.lookup(dr.host, dr.namespace, dr.exportTo, domain)
       : reach.kind === 'namespace' ? g.services.inNamespace(reach.namespace) : g.services.all().filter((s) => s.hosts.some((h) => hostCovers(dr.host, h)));
-    const settings = this.clientTls(dr);
     const subset = c.subset !== undefined ? dr.subsets.find((s) => s.name === c.subset) : undefined;
     const out: TlsTarget[] = [];
     for (const service of candidates) {
-      if (service.synthetic || !this.destinationRulesFor(service).includes(dr)) continue;
+      const settings = service.synthetic ? undefined : this.clientTlsTo(service).find((list) => list.includes(c));
+      if (!settings) continue;
       for (const port of service.ports) {
         if (c.port !== undefined ? port.port !== c.port : clientTlsFor(settings, port.port, c.subset) !== c) continue;
         const backends = this.backends(service, port).filter((b) => !subset || labelsMatch(subset.labels, b.workload.labels));
