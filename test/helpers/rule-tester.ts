@@ -9,8 +9,8 @@ import { ROOT } from './lint.ts';
 // A case is fixtures/<rule-id>/{valid,invalid}/<case>.yaml, or a directory of files for multi-file cases.
 // Invalid cases mark each offending line with `# expect: <rule-id>` (comma-separated, repeat an id for two
 // findings on one line) and have a snapshot, <case>.expected.txt (`<case>/expected.txt` for directories),
-// holding `file:line:col severity rule [Kind ns/name] message` per finding. UPDATE_SNAPSHOTS=1 rewrites
-// snapshots. The first line may carry `# lint-options: {json}` (LintOptions such as {"closedWorld": true});
+// holding `file:line:col severity rule [Kind ns/name] message` per finding. A missing snapshot fails the case;
+// UPDATE_SNAPSHOTS=1 writes missing snapshots and rewrites changed ones (commit them with the fixture). The first line may carry `# lint-options: {json}` (LintOptions such as {"closedWorld": true});
 // a directory case may hold lint-options.json instead.
 
 const EXPECT = /#\s*expect:\s*([^#\n\r]+)/;
@@ -120,9 +120,10 @@ function walk(dir: string): string[] {
 function snapshot(file: string, diags: Diagnostic[]): void {
   const path = statSync(file).isDirectory() ? join(file, 'expected.txt') : file.replace(/\.(ya?ml|json)$/, '.expected.txt');
   const text = diags.map(line).join('\n') + '\n';
-  if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(path)) {
+  if (process.env.UPDATE_SNAPSHOTS === '1') {
     writeFileSync(path, text);
     return;
   }
+  assert.ok(existsSync(path), `snapshot ${relative(ROOT, path)} is missing (UPDATE_SNAPSHOTS=1 writes it)`);
   assert.fixture(text, readFileSync(path, 'utf8'), `snapshot ${relative(ROOT, path)} (UPDATE_SNAPSHOTS=1 rewrites it)`);
 }
