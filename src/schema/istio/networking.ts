@@ -4,6 +4,12 @@ import { keyProblem, validLabelValue } from '../metadata.ts';
 import { serverTls } from './tls.ts';
 import { checkDuration, checkExportTo, checkPort, checkSelectorLabels, isDnsLabel, isIpOrCidr, isObj, IstioReport, list, PROTOCOLS, wildcardDomainError } from './common.ts';
 
+// Connection-pool limits that Istio rejects when negative.
+const POOL_COUNTS: [string, string[]][] = [
+  ['tcp', ['maxConnections']],
+  ['http', ['http1MaxPendingRequests', 'http2MaxRequests', 'maxRequestsPerConnection', 'maxRetries', 'maxConcurrentStreams']],
+];
+
 export function destinationRule(rep: IstioReport, spec: Record<string, any>): void {
   if (typeof spec.host === 'string' && wildcardDomainError(spec.host)) rep.error('/spec/host', wildcardDomainError(spec.host)!);
   checkExportTo(rep, spec.exportTo);
@@ -37,6 +43,12 @@ function trafficPolicy(rep: IstioReport, at: string, tp: unknown, top: boolean):
   if (isObj(cp)) {
     checkDuration(rep, `${at}/connectionPool/tcp/connectTimeout`, cp.tcp?.connectTimeout);
     checkDuration(rep, `${at}/connectionPool/http/idleTimeout`, cp.http?.idleTimeout);
+    for (const [side, keys] of POOL_COUNTS) {
+      for (const k of keys) {
+        const v = cp[side]?.[k];
+        if (typeof v === 'number' && v < 0) rep.error(`${at}/connectionPool/${side}/${k}`, `${k} ${v} must not be negative`);
+      }
+    }
   }
   const od = tp.outlierDetection;
   if (isObj(od)) {
@@ -193,7 +205,18 @@ export function sidecar(rep: IstioReport, spec: Record<string, any>): void {
     checkPort(rep, `/spec/ingress/${i}/port/number`, g.port?.number);
     const d = g.defaultEndpoint;
     if (typeof d === 'string' && !d.startsWith('unix://') && !/^(127\.0\.0\.1|0\.0\.0\.0|\[::1\]|\[::\]):\d+$/.test(d)) rep.error(`/spec/ingress/${i}/defaultEndpoint`, `defaultEndpoint ${quote(d)} must be 127.0.0.1:PORT, 0.0.0.0:PORT, [::1]:PORT, [::]:PORT or unix://PATH`);
+    if (isObj(g.tls)) ingressTls(rep, `/spec/ingress/${i}`, g);
   });
   const otp = spec.outboundTrafficPolicy;
   if (isObj(otp) && otp.egressProxy !== undefined && otp.mode !== 'ALLOW_ANY') rep.error('/spec/outboundTrafficPolicy/egressProxy', 'egressProxy is only allowed with mode ALLOW_ANY', true);
+}
+
+/** TLS on a sidecar ingress listener terminates with the workload's own certificates: no credentialName, no ISTIO_MUTUAL, HTTPS/TLS ports only. */
+function ingressTls(rep: IstioReport, at: string, g: Record<string, any>): void {
+  const proto = g.port?.protocol;
+  if (!(typeof proto === 'string' && /^(HTTPS|TLS)$/i.test(proto))) {
+    rep.error(typeof proto === 'string' ? `${at}/port/protocol` : `${at}/tls`, `ingress TLS is only supported on HTTPS or TLS ports, not ${typeof proto === 'string' ? quote(proto) : 'a port without protocol'}`, typeof proto !== 'string');
+  }
+  if (g.tls.mode === 'ISTIO_MUTUAL') rep.error(`${at}/tls/mode`, 'ISTIO_MUTUAL is not supported on a sidecar ingress listener; use SIMPLE or MUTUAL with certificate files');
+  if (g.tls.credentialName !== undefined) rep.error(`${at}/tls/credentialName`, 'credentialName is not supported on a sidecar ingress listener; use serverCertificate and privateKey files');
 }
