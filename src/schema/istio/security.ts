@@ -4,6 +4,9 @@ import { checkDuration, HEADER_NAME, checkSelectorLabels, isIpOrCidr, isObj, Ist
 // Identity fields and conditions an external authorizer (CUSTOM) is never given.
 const CUSTOM_FORBIDDEN = new Set(['principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces', 'serviceAccounts', 'notServiceAccounts']);
 const CUSTOM_FORBIDDEN_KEY = /^(source\.(principal|namespace|serviceAccount)|request\.auth\.)/;
+// Attributes only HTTP requests carry.
+const HTTP_ONLY = new Set(['requestPrincipals', 'notRequestPrincipals', 'hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths']);
+const HTTP_ONLY_KEY = /^(request\.headers\[|request\.auth\.)/;
 const WHEN_KEYS = [/^request\.headers\[[^\]]+\]$/, /^source\.(ip|namespace|principal|serviceAccount|trustDomain)$/, /^remote\.ip$/, /^request\.auth\.(principal|audiences|presenter)$/, /^request\.auth\.claims\[.+\]$/, /^destination\.(ip|port)$/, /^connection\.sni$/, /^experimental\.envoy\.filters\./];
 
 /** selector / targetRef / targetRefs are mutually exclusive; targetRefs name a kind and no namespace. */
@@ -58,6 +61,7 @@ export function authorizationPolicy(rep: IstioReport, spec: Record<string, any>)
       else if (typeof w.key === 'string' && action === 'CUSTOM' && CUSTOM_FORBIDDEN_KEY.test(w.key)) rep.error(`${p}/key`, `condition ${quote(w.key)} is not supported with action CUSTOM`);
       if (!list(w.values).length && !list(w.notValues).length) rep.error(p, 'condition needs values or notValues');
     });
+    if (action === 'DENY') httpOnlyDeny(rep, at, rule);
   });
 }
 
@@ -70,8 +74,26 @@ function fields(rep: IstioReport, at: string, o: Record<string, any>, action: st
       else if (typeof s === 'string' && /^(not)?(ipBlocks|remoteIpBlocks)$/i.test(k) && !isIpOrCidr(s)) rep.error(`${at}/${k}/${i}`, `${quote(s)} is not an IP address or CIDR block`);
       else if (typeof s === 'string' && /^(not)?ports$/i.test(k) && (!/^\d+$/.test(s) || Number(s) > 65535)) rep.error(`${at}/${k}/${i}`, `port ${quote(s)} must be a number up to 65535`);
       else if (typeof s === 'string' && /^(not)?paths$/i.test(k) && /[{}]/.test(s) && pathTemplateProblem(s)) rep.error(`${at}/${k}/${i}`, pathTemplateProblem(s)!);
+      else if (typeof s === 'string' && /^(not)?trustDomains$/i.test(k) && s.slice(1, -1).includes('*')) rep.error(`${at}/${k}/${i}`, `trust domain ${quote(s)} may use "*" only at its start or end`);
     });
   }
+}
+
+/** The attributes of a rule; for `when` conditions, the key. */
+function ruleAttributes(rule: Record<string, any>): string[] {
+  const out: string[] = [];
+  for (const [side, inner] of [['from', 'source'], ['to', 'operation']]) {
+    for (const e of list(rule[side])) for (const [k, v] of isObj(e?.[inner]) ? Object.entries(e[inner]) : []) if (list(v).length) out.push(k);
+  }
+  for (const w of list(rule.when)) if (typeof w?.key === 'string') out.push(w.key);
+  return out;
+}
+
+/** A DENY rule is applied to TCP traffic without its HTTP-only attributes: with nothing else left it matches every connection. */
+function httpOnlyDeny(rep: IstioReport, at: string, rule: Record<string, any>): void {
+  const attrs = ruleAttributes(rule);
+  if (!attrs.length || !attrs.every((a) => HTTP_ONLY.has(a) || HTTP_ONLY_KEY.test(a))) return;
+  rep.warn(at, `DENY rule uses only HTTP attributes (${[...new Set(attrs)].join(', ')}), which TCP traffic does not have: all TCP traffic to the workload will be denied`);
 }
 
 export function requestAuthentication(rep: IstioReport, spec: Record<string, any>): void {
