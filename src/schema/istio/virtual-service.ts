@@ -111,7 +111,7 @@ function httpRoute(rep: IstioReport, at: string, h: Record<string, any>, inDeleg
   list(h.match).forEach((m, j) => isObj(m) && match(rep, `${at}/match/${j}`, m));
   if (isObj(h.retries)) retries(rep, `${at}/retries`, h.retries);
   if (isObj(h.fault)) fault(rep, `${at}/fault`, h.fault);
-  if (isObj(h.redirect)) redirect(rep, `${at}/redirect`, h.redirect);
+  if (isObj(h.redirect)) redirect(rep, at, h.redirect, list(h.match));
   if (isObj(h.rewrite)) rewrite(rep, `${at}/rewrite`, h.rewrite);
   authorityOnce(rep, at, h);
   if (isObj(h.corsPolicy)) {
@@ -190,7 +190,15 @@ function fault(rep: IstioReport, at: string, f: Record<string, any>): void {
   }
 }
 
-function redirect(rep: IstioReport, at: string, r: Record<string, any>): void {
+function redirect(rep: IstioReport, routeAt: string, r: Record<string, any>, matches: unknown[]): void {
+  const at = `${routeAt}/redirect`;
+  if (r.uri !== undefined && r.prefixRewrite !== undefined) rep.error(`${at}/prefixRewrite`, 'uri and prefixRewrite cannot both be set', true);
+  // prefixRewrite replaces the matched prefix, so every URI match must be a prefix match.
+  if (r.prefixRewrite !== undefined) {
+    matches.forEach((m, j) => {
+      if (isObj(m) && isObj(m.uri) && m.uri.prefix === undefined) rep.error(`${routeAt}/match/${j}/uri`, 'prefixRewrite needs prefix URI matches; this match has no prefix to replace', true);
+    });
+  }
   if (r.uri === undefined && r.authority === undefined && r.scheme === undefined && r.port === undefined && r.derivePort === undefined) rep.error(at, 'redirect needs at least one of uri, authority, scheme or port');
   if (typeof r.redirectCode === 'number' && (r.redirectCode < 300 || r.redirectCode > 399)) rep.error(`${at}/redirectCode`, `redirectCode ${r.redirectCode} must be a 3xx status`);
   if (typeof r.scheme === 'string' && r.scheme !== 'http' && r.scheme !== 'https') rep.error(`${at}/scheme`, `redirect scheme ${quote(r.scheme)} must be "http" or "https"`);
