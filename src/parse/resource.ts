@@ -2,6 +2,7 @@ import { lineIndexOf } from '../core/lines.ts';
 import type { ImplicitScalar, NamespaceOrigin, Resource } from '../core/resource.ts';
 import type { Location, ResourceRef, SourceFile } from '../core/types.ts';
 import { findNode, buildPositions, type PosNode } from './locate.ts';
+import { quickLocate } from './quick-locate.ts';
 import { splitApiVersion } from './kinds.ts';
 
 /** Where one document sits in its file; its position tree is built on first use. */
@@ -27,9 +28,16 @@ export class DocSpan {
 
   /** Location of the node at `pointer` (closest existing parent when absent). */
   locate(pointer: string, key = false): Location {
+    // Without a position tree yet, most documents can be read by their indentation instead of parsed again.
+    const quick = this.tree === undefined ? quickLocate(this.file.text, this.start, this.sliceEnd, pointer) : undefined;
+    if (quick) return this.at(quick, quick.exact, key, pointer);
     const root = this.positions();
     if (!root) return this.location(this.start, this.start, pointer);
     const { node, exact } = findNode(root, pointer);
+    return this.at(node, exact, key, pointer);
+  }
+
+  private at(node: Pick<PosNode, 'start' | 'end' | 'keyStart' | 'keyEnd'>, exact: boolean, key: boolean, pointer: string): Location {
     // A missing field is reported at the key of its closest parent: `spec:` reads better than its first child.
     if ((key || !exact) && node.keyStart >= 0) return this.location(node.keyStart, node.keyEnd, pointer);
     return this.location(node.start, firstLineEnd(this.file.text, node.start, node.end), pointer);
