@@ -83,6 +83,8 @@ async function buildDist() {
   // Without splitting esbuild would inline the terminal UI and hoist its ink/react imports to the top: keep it out.
   const action = await build({ ...options, entryPoints: { action: 'src/cli/action-entry.ts' }, outdir: dist, splitting: false, external: [...options.external, './tui-command.ts'] });
   written.push(...Object.keys(action.metafile.outputs).map((p) => resolve(ROOT, p)));
+  // The compiler for CRDs among the inputs carries ajv: a CommonJS file of its own, required only when needed.
+  await build({ ...options, entryPoints: { 'crd-compiler': 'src/schema/crd-compiler.ts' }, outdir: dist, outExtension: { '.js': '.cjs' }, format: 'cjs', splitting: false, banner: {}, plugins: [] });
   removeStale(dist, written, started);
 }
 

@@ -1,8 +1,10 @@
 // Code-generating ajv keywords for the checks plain JSON Schema words badly. They compile to inline code, so
 // the generated validators need nothing from ajv at run time, and their errors carry the facts the message
 // mapper needs (allowed values, the exclusive fields, the duplicate index) as literals.
-import codegen from 'ajv/dist/compile/codegen/index.js';
+import * as codegenModule from 'ajv/dist/compile/codegen/index.js';
 
+// Node gives a CommonJS module as `default`; bundlers (meshlint's own custom-resource compiler) give its exports.
+const codegen = codegenModule.default ?? codegenModule;
 const { _, or, and, not, stringify } = codegen;
 
 const TYPE_TEST = {

@@ -10,6 +10,7 @@ import { MAX_PER_DOCUMENT, problemsFrom } from './messages.ts';
 import { kubernetesFindings } from './kubernetes.ts';
 import { metadataFindings } from './metadata.ts';
 import { SchemaFacts } from './facts.ts';
+import { CustomKinds } from './custom.ts';
 
 export { SchemaFacts } from './facts.ts';
 export { loadCatalog, type Catalog, type KindEntry } from './catalog.ts';
@@ -47,13 +48,22 @@ export function checkSchemas(resources: readonly Resource[], opts: SchemaOptions
   const facts = new SchemaFacts((r) => doSchema && !!types.get(r).mod);
   const apis = on.has('unknown-kind') || on.has('deprecated-api') || on.has('removed-api') ? apiChecker(apiIndex(catalog, resources)) : undefined;
   const run: CelRun = { unsupported: new Set() };
+  const custom = doSchema || doCel ? new CustomKinds(resources) : undefined;
   const found: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const r of resources) {
     try {
       const t = types.get(r);
       apis?.(r, t.entry, found);
-      if (!t.entry || t.entry.removed) continue;
+      if (!t.entry) {
+        const mod = custom?.validator(r);
+        if (mod) {
+          const mistyped = doSchema ? structural(r, CUSTOM, mod, facts, undefined, found) : undefined;
+          if (doCel) celFindings(r, mod, run, undefined, found, mistyped);
+        }
+        continue;
+      }
+      if (t.entry.removed) continue;
       if (doSchema) metadataFindings(r, t.entry.src === 'kubernetes', t.codes, found);
       if (doSchema && t.entry.src === 'kubernetes') kubernetesFindings(r, found);
       if (t.mod) {
@@ -69,6 +79,9 @@ export function checkSchemas(resources: readonly Resource[], opts: SchemaOptions
   for (const f of found) if (on.has(f.ruleId)) diagnostics.push(toDiagnostic(f));
   return { diagnostics, facts };
 }
+
+/** What the catalog would say of a kind defined by a CRD among the inputs. */
+const CUSTOM: KindEntry = { scope: 'Namespaced', src: 'kubernetes' };
 
 interface KindInfo {
   entry?: KindEntry;
