@@ -9,7 +9,7 @@ import { ROOT } from './lint.ts';
 // A case is fixtures/<rule-id>/{valid,invalid}/<case>.yaml, or a directory of files for multi-file cases.
 // Invalid cases mark each offending line with `# expect: <rule-id>` (comma-separated, repeat an id for two
 // findings on one line) and have a snapshot, <case>.expected.txt (`<case>/expected.txt` for directories),
-// holding `file:line:col severity rule [Kind ns/name] message` per finding. A missing snapshot fails the case;
+// holding `file:line:col severity rule {IST/KIA codes} [Kind ns/name] message` per finding (codes when the finding carries them). A missing snapshot fails the case;
 // UPDATE_SNAPSHOTS=1 writes missing snapshots and rewrites changed ones (commit them with the fixture). The first line may carry `# lint-options: {json}` (LintOptions such as {"closedWorld": true});
 // a directory case may hold lint-options.json instead.
 
@@ -68,12 +68,13 @@ export function testRule(rule: Rule, opts: RuleTestOptions = {}) {
   return s;
 }
 
-/** `file:line:col severity rule [Kind ns/name] message`, the snapshot line of one finding. */
+/** `file:line:col severity rule {codes} [Kind ns/name] message`, the snapshot line of one finding. */
 export function line(d: Diagnostic): string {
   const { line: l, column } = d.location.range.start;
+  const codes = [d.codes?.istio, d.codes?.istioAnalyzer, d.codes?.kiali].filter(Boolean).join(' ');
   const res = d.resource ? ` [${d.resource.kind} ${d.resource.namespace ? d.resource.namespace + '/' : ''}${d.resource.name}]` : '';
   const rel = (d.related ?? []).map((r) => `\n    related ${r.location.file}:${r.location.range.start.line}:${r.location.range.start.column} ${r.message}`).join('');
-  return `${d.location.file}:${l}:${column} ${d.severity} ${d.ruleId}${res} ${d.message}${rel}`;
+  return `${d.location.file}:${l}:${column} ${d.severity} ${d.ruleId}${codes ? ` {${codes}}` : ''}${res} ${d.message}${rel}`;
 }
 
 function lintOptions(file: string): Partial<LintOptions> {
