@@ -48,8 +48,9 @@ export function watch(args: LintArgs, io: WatchIo, lintOnce: LintOnce, opts: Wat
       io.stderr.write(`meshlint: ${e?.message ?? e}\n`);
       last = 2;
     }
-    io.stdout.write(`${watchEnd(problems)}\n`);
+    // Watch first, then say so: a change made as soon as the line appears must not be missed.
     changes.refresh();
+    io.stdout.write(`${watchEnd(problems)}\n`);
   };
 
   return new Promise<number>((done, fail) => {
