@@ -63,6 +63,7 @@ import { serviceentryConflictingProtocols } from './serviceentry-conflicting-pro
 import { sidecarIneffectiveAmbient } from './sidecar-ineffective-ambient.ts';
 import { sidecarMultipleDefaults } from './sidecar-multiple-defaults.ts';
 import { sidecarOverlappingSelectors } from './sidecar-overlapping-selectors.ts';
+import { sidecarRootNamespaceWorkloadSelector } from './sidecar-root-namespace-workload-selector.ts';
 import { sidecarSelectorNoWorkload } from './sidecar-selector-no-workload.ts';
 import { statusNegativeCondition } from './status-negative-condition.ts';
 import { telemetryAccessLoggingWithoutProvider } from './telemetry-access-logging-without-provider.ts';
@@ -172,6 +173,7 @@ export const rules: readonly Rule[] = [
   sidecarIneffectiveAmbient,
   sidecarMultipleDefaults,
   sidecarOverlappingSelectors,
+  sidecarRootNamespaceWorkloadSelector,
   sidecarSelectorNoWorkload,
   statusNegativeCondition,
   telemetryAccessLoggingWithoutProvider,

@@ -1,0 +1,4 @@
+import { sidecarRootNamespaceWorkloadSelector } from '../../rules/sidecar-root-namespace-workload-selector.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(sidecarRootNamespaceWorkloadSelector).run();
