@@ -30,7 +30,8 @@ export const schemaCel = schemaRule('schema-cel', 'error', {
   fix: 'Change the value so the rule\'s message no longer applies.',
   bad: 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n  hosts: [reviews]\n  http:\n  - timeout: 0s\n    route:\n    - destination: {host: reviews}\n',
   good: 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n  hosts: [reviews]\n  http:\n  - timeout: 5s\n    route:\n    - destination: {host: reviews}\n',
-  notes: 'Transition rules (those using oldSelf) apply only to updates of a stored object and are not evaluated.',
+  notes: 'Transition rules (those using oldSelf) apply only to updates of a stored object and are not evaluated. ' +
+    'A Gateway whose listeners repeat a hostname, port and protocol carries Kiali\'s code KIA1503 (the API server rejects it on apply).',
 }, 'IST0106');
 
 export const schemaCelUnsupported = schemaRule('schema-cel-unsupported', 'info', {

@@ -81,8 +81,12 @@ function evaluate(r: Resource, spec: CelRuleSpec, value: unknown, node: CelNode,
   const what = spec.message || `failed rule: ${spec.rule.replace(/\s+/g, ' ')}`;
   // A rule on a list or object is reported at its key (`listeners:`), a rule on a scalar at the value.
   const key = pointer !== '' && typeof value === 'object' && value !== null;
-  out.push({ ruleId: 'schema-cel', resource: r, pointer, key, codes, discriminator: spec.rule, message: `${displayPath(pointer)}: ${what}${got}${error ? ` (evaluation error: ${error})` : ''}` });
+  const kiali = r.kind === 'Gateway' && what === LISTENER_UNIQUE ? { ...codes, kiali: 'KIA1503' } : codes;
+  out.push({ ruleId: 'schema-cel', resource: r, pointer, key, codes: kiali, discriminator: spec.rule, message: `${displayPath(pointer)}: ${what}${got}${error ? ` (evaluation error: ${error})` : ''}` });
 }
+
+// Kiali reports this Gateway API rule as KIA1503; the finding carries its code so the two can be matched.
+const LISTENER_UNIQUE = 'Combination of port, protocol and hostname must be unique for each listener';
 
 const bySpec = new WeakMap<CelRuleSpec, Compiled>();
 
