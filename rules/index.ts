@@ -75,6 +75,7 @@ import { virtualserviceConflictingMeshHosts } from './virtualservice-conflicting
 import { virtualserviceDestinationHostNotFound } from './virtualservice-destination-host-not-found.ts';
 import { virtualserviceDestinationPortNotFound } from './virtualservice-destination-port-not-found.ts';
 import { virtualserviceDestinationPortRequired } from './virtualservice-destination-port-required.ts';
+import { virtualserviceGatewayLegacyName } from './virtualservice-gateway-legacy-name.ts';
 import { virtualserviceGatewayNotFound } from './virtualservice-gateway-not-found.ts';
 import { virtualserviceHostNotInGateway } from './virtualservice-host-not-in-gateway.ts';
 import { virtualserviceIneffectiveMatch } from './virtualservice-ineffective-match.ts';
@@ -92,6 +93,7 @@ import { workloadConflictingServicePorts } from './workload-conflicting-service-
 import { workloadImageAutoNotInjected } from './workload-image-auto-not-injected.ts';
 import { workloadMissingSidecar } from './workload-missing-sidecar.ts';
 import { workloadRunsAsProxyUid } from './workload-runs-as-proxy-uid.ts';
+import { workloadSidecarAndAmbient } from './workload-sidecar-and-ambient.ts';
 import { yaml11Boolean } from './yaml-1.1-boolean.ts';
 
 /** Every built-in rule, in id order. */
@@ -188,6 +190,7 @@ export const rules: readonly Rule[] = [
   virtualserviceDestinationHostNotFound,
   virtualserviceDestinationPortNotFound,
   virtualserviceDestinationPortRequired,
+  virtualserviceGatewayLegacyName,
   virtualserviceGatewayNotFound,
   virtualserviceHostNotInGateway,
   virtualserviceIneffectiveMatch,
@@ -205,6 +208,7 @@ export const rules: readonly Rule[] = [
   workloadImageAutoNotInjected,
   workloadMissingSidecar,
   workloadRunsAsProxyUid,
+  workloadSidecarAndAmbient,
   yaml11Boolean,
   yamlSyntax,
 ];
