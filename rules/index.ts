@@ -29,6 +29,8 @@ import { envoyfilterRemoveIgnored } from './envoyfilter-remove-ignored.ts';
 import { envoyfilterReplaceUnsupported } from './envoyfilter-replace-unsupported.ts';
 import { exporttoNamespaceNotFound } from './exportto-namespace-not-found.ts';
 import { gatewayApiBackendNotFound } from './gateway-api-backend-not-found.ts';
+import { gatewayApiDuplicateAddress } from './gateway-api-duplicate-address.ts';
+import { gatewayApiDuplicateListener } from './gateway-api-duplicate-listener.ts';
 import { gatewayApiHostnameNotAccepted } from './gateway-api-hostname-not-accepted.ts';
 import { gatewayApiParentNotFound } from './gateway-api-parent-not-found.ts';
 import { gatewayApiReferenceNotPermitted } from './gateway-api-reference-not-permitted.ts';
@@ -133,6 +135,8 @@ export const rules: readonly Rule[] = [
   exporttoNamespaceNotFound,
   fileTooLarge,
   gatewayApiBackendNotFound,
+  gatewayApiDuplicateAddress,
+  gatewayApiDuplicateListener,
   gatewayApiHostnameNotAccepted,
   gatewayApiParentNotFound,
   gatewayApiReferenceNotPermitted,
