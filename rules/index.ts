@@ -62,6 +62,7 @@ import { serviceInconsistentAcrossClusters } from './service-inconsistent-across
 import { servicePortName } from './service-port-name.ts';
 import { serviceentryAddressesRequired } from './serviceentry-addresses-required.ts';
 import { serviceentryConflictingProtocols } from './serviceentry-conflicting-protocols.ts';
+import { serviceentryDuplicateHostPort } from './serviceentry-duplicate-host-port.ts';
 import { sidecarIneffectiveAmbient } from './sidecar-ineffective-ambient.ts';
 import { sidecarMultipleDefaults } from './sidecar-multiple-defaults.ts';
 import { sidecarOverlappingSelectors } from './sidecar-overlapping-selectors.ts';
@@ -176,6 +177,7 @@ export const rules: readonly Rule[] = [
   servicePortName,
   serviceentryAddressesRequired,
   serviceentryConflictingProtocols,
+  serviceentryDuplicateHostPort,
   sidecarIneffectiveAmbient,
   sidecarMultipleDefaults,
   sidecarOverlappingSelectors,
