@@ -1,4 +1,5 @@
 import type { Rule } from '../src/engine/index.ts';
+import { ambientPolicyWithoutTargetrefs } from './ambient-policy-without-targetrefs.ts';
 import { annotationAlpha } from './annotation-alpha.ts';
 import { annotationDeprecated } from './annotation-deprecated.ts';
 import { annotationInvalidValue } from './annotation-invalid-value.ts';
@@ -102,6 +103,7 @@ import { yaml11Boolean } from './yaml-1.1-boolean.ts';
 /** Every built-in rule, in id order. */
 export const rules: readonly Rule[] = [
   aliasLimit,
+  ambientPolicyWithoutTargetrefs,
   annotationAlpha,
   annotationDeprecated,
   annotationInvalidValue,
