@@ -30,6 +30,7 @@ import { envoyfilterRemoveIgnored } from './envoyfilter-remove-ignored.ts';
 import { envoyfilterReplaceUnsupported } from './envoyfilter-replace-unsupported.ts';
 import { exporttoNamespaceNotFound } from './exportto-namespace-not-found.ts';
 import { gatewayApiBackendNotFound } from './gateway-api-backend-not-found.ts';
+import { gatewayApiClassNotFound } from './gateway-api-class-not-found.ts';
 import { gatewayApiDuplicateAddress } from './gateway-api-duplicate-address.ts';
 import { gatewayApiDuplicateListener } from './gateway-api-duplicate-listener.ts';
 import { gatewayApiHostnameNotAccepted } from './gateway-api-hostname-not-accepted.ts';
@@ -138,6 +139,7 @@ export const rules: readonly Rule[] = [
   exporttoNamespaceNotFound,
   fileTooLarge,
   gatewayApiBackendNotFound,
+  gatewayApiClassNotFound,
   gatewayApiDuplicateAddress,
   gatewayApiDuplicateListener,
   gatewayApiHostnameNotAccepted,
