@@ -80,6 +80,7 @@ import { virtualserviceConflictingMeshHosts } from './virtualservice-conflicting
 import { virtualserviceDestinationHostNotFound } from './virtualservice-destination-host-not-found.ts';
 import { virtualserviceDestinationPortNotFound } from './virtualservice-destination-port-not-found.ts';
 import { virtualserviceDestinationPortRequired } from './virtualservice-destination-port-required.ts';
+import { virtualserviceDuplicateRouteDestination } from './virtualservice-duplicate-route-destination.ts';
 import { virtualserviceGatewayLegacyName } from './virtualservice-gateway-legacy-name.ts';
 import { virtualserviceGatewayNotFound } from './virtualservice-gateway-not-found.ts';
 import { virtualserviceHostNotInGateway } from './virtualservice-host-not-in-gateway.ts';
@@ -200,6 +201,7 @@ export const rules: readonly Rule[] = [
   virtualserviceDestinationHostNotFound,
   virtualserviceDestinationPortNotFound,
   virtualserviceDestinationPortRequired,
+  virtualserviceDuplicateRouteDestination,
   virtualserviceGatewayLegacyName,
   virtualserviceGatewayNotFound,
   virtualserviceHostNotInGateway,
