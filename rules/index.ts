@@ -59,6 +59,7 @@ import { peerauthenticationSelectorNoWorkload } from './peerauthentication-selec
 import { peerauthenticationStrictWithoutDestinationrule } from './peerauthentication-strict-without-destinationrule.ts';
 import { deprecatedApi, removedApi, schema, schemaCel, schemaCelUnsupported, schemaIstio, unknownKind } from './schema-rules.ts';
 import { policyError } from './policy-error.ts';
+import { referencegrantNamespaceNotFound } from './referencegrant-namespace-not-found.ts';
 import { selectorIneffectiveOnGatewayApi } from './selector-ineffective-on-gateway-api.ts';
 import { serviceInconsistentAcrossClusters } from './service-inconsistent-across-clusters.ts';
 import { servicePortName } from './service-port-name.ts';
@@ -172,6 +173,7 @@ export const rules: readonly Rule[] = [
   peerauthenticationSelectorNoWorkload,
   peerauthenticationStrictWithoutDestinationrule,
   policyError,
+  referencegrantNamespaceNotFound,
   removedApi,
   schema,
   schemaCel,
