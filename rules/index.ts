@@ -66,6 +66,7 @@ import { servicePortName } from './service-port-name.ts';
 import { serviceentryAddressesRequired } from './serviceentry-addresses-required.ts';
 import { serviceentryConflictingProtocols } from './serviceentry-conflicting-protocols.ts';
 import { serviceentryDuplicateHostPort } from './serviceentry-duplicate-host-port.ts';
+import { sidecarEgressHostNotFound } from './sidecar-egress-host-not-found.ts';
 import { sidecarIneffectiveAmbient } from './sidecar-ineffective-ambient.ts';
 import { sidecarMultipleDefaults } from './sidecar-multiple-defaults.ts';
 import { sidecarOverlappingSelectors } from './sidecar-overlapping-selectors.ts';
@@ -185,6 +186,7 @@ export const rules: readonly Rule[] = [
   serviceentryAddressesRequired,
   serviceentryConflictingProtocols,
   serviceentryDuplicateHostPort,
+  sidecarEgressHostNotFound,
   sidecarIneffectiveAmbient,
   sidecarMultipleDefaults,
   sidecarOverlappingSelectors,
