@@ -1,4 +1,5 @@
 import type { Rule } from '../src/engine/index.ts';
+import { ambientL7ConfigWithoutWaypoint } from './ambient-l7-config-without-waypoint.ts';
 import { ambientPolicyWithoutTargetrefs } from './ambient-policy-without-targetrefs.ts';
 import { annotationAlpha } from './annotation-alpha.ts';
 import { annotationDeprecated } from './annotation-deprecated.ts';
@@ -102,11 +103,14 @@ import { workloadImageAutoNotInjected } from './workload-image-auto-not-injected
 import { workloadMissingSidecar } from './workload-missing-sidecar.ts';
 import { workloadRunsAsProxyUid } from './workload-runs-as-proxy-uid.ts';
 import { workloadSidecarAndAmbient } from './workload-sidecar-and-ambient.ts';
+import { workloadgroupDuplicateLabels } from './workloadgroup-duplicate-labels.ts';
+import { workloadgroupServiceaccountNotFound } from './workloadgroup-serviceaccount-not-found.ts';
 import { yaml11Boolean } from './yaml-1.1-boolean.ts';
 
 /** Every built-in rule, in id order. */
 export const rules: readonly Rule[] = [
   aliasLimit,
+  ambientL7ConfigWithoutWaypoint,
   ambientPolicyWithoutTargetrefs,
   annotationAlpha,
   annotationDeprecated,
@@ -225,6 +229,8 @@ export const rules: readonly Rule[] = [
   workloadMissingSidecar,
   workloadRunsAsProxyUid,
   workloadSidecarAndAmbient,
+  workloadgroupDuplicateLabels,
+  workloadgroupServiceaccountNotFound,
   yaml11Boolean,
   yamlSyntax,
 ];
