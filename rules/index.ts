@@ -64,6 +64,7 @@ import { referencegrantNamespaceNotFound } from './referencegrant-namespace-not-
 import { selectorIneffectiveOnGatewayApi } from './selector-ineffective-on-gateway-api.ts';
 import { serviceInconsistentAcrossClusters } from './service-inconsistent-across-clusters.ts';
 import { servicePortName } from './service-port-name.ts';
+import { serviceTargetportNotInWorkload } from './service-targetport-not-in-workload.ts';
 import { serviceentryAddressesRequired } from './serviceentry-addresses-required.ts';
 import { serviceentryConflictingProtocols } from './serviceentry-conflicting-protocols.ts';
 import { serviceentryDuplicateHostPort } from './serviceentry-duplicate-host-port.ts';
@@ -187,6 +188,7 @@ export const rules: readonly Rule[] = [
   selectorIneffectiveOnGatewayApi,
   serviceInconsistentAcrossClusters,
   servicePortName,
+  serviceTargetportNotInWorkload,
   serviceentryAddressesRequired,
   serviceentryConflictingProtocols,
   serviceentryDuplicateHostPort,

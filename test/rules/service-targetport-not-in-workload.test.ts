@@ -1,0 +1,4 @@
+import { serviceTargetportNotInWorkload } from '../../rules/service-targetport-not-in-workload.ts';
+import { testRule } from '../helpers/rule-tester.ts';
+
+testRule(serviceTargetportNotInWorkload).run();
