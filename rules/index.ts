@@ -54,6 +54,7 @@ import { namespaceInjectionEnabledByDefault } from './namespace-injection-enable
 import { namespaceMultipleInjectionLabels } from './namespace-multiple-injection-labels.ts';
 import { namespaceNotInjected } from './namespace-not-injected.ts';
 import { namespaceProxyImageMismatch } from './namespace-proxy-image-mismatch.ts';
+import { peerauthenticationDisableWithMutualDestinationrule } from './peerauthentication-disable-with-mutual-destinationrule.ts';
 import { peerauthenticationMultipleDefaults } from './peerauthentication-multiple-defaults.ts';
 import { peerauthenticationOverlappingSelectors } from './peerauthentication-overlapping-selectors.ts';
 import { peerauthenticationSelectorNoWorkload } from './peerauthentication-selector-no-workload.ts';
@@ -174,6 +175,7 @@ export const rules: readonly Rule[] = [
   namespaceNotInjected,
   namespaceProxyImageMismatch,
   notAManifest,
+  peerauthenticationDisableWithMutualDestinationrule,
   peerauthenticationMultipleDefaults,
   peerauthenticationOverlappingSelectors,
   peerauthenticationSelectorNoWorkload,
