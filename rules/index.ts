@@ -86,7 +86,6 @@ import { virtualserviceDestinationHostNotFound } from './virtualservice-destinat
 import { virtualserviceDestinationPortNotFound } from './virtualservice-destination-port-not-found.ts';
 import { virtualserviceDestinationPortRequired } from './virtualservice-destination-port-required.ts';
 import { virtualserviceDuplicateRouteDestination } from './virtualservice-duplicate-route-destination.ts';
-import { virtualserviceGatewayLegacyName } from './virtualservice-gateway-legacy-name.ts';
 import { virtualserviceGatewayNotFound } from './virtualservice-gateway-not-found.ts';
 import { virtualserviceHostNotInGateway } from './virtualservice-host-not-in-gateway.ts';
 import { virtualserviceIneffectiveMatch } from './virtualservice-ineffective-match.ts';
@@ -214,7 +213,6 @@ export const rules: readonly Rule[] = [
   virtualserviceDestinationPortNotFound,
   virtualserviceDestinationPortRequired,
   virtualserviceDuplicateRouteDestination,
-  virtualserviceGatewayLegacyName,
   virtualserviceGatewayNotFound,
   virtualserviceHostNotInGateway,
   virtualserviceIneffectiveMatch,

@@ -21,11 +21,12 @@ export class IstioReport {
     this.push(pointer, text, 'error', key);
   }
 
-  warn(pointer: string, text: string, key = false): void {
-    this.push(pointer, text, 'warning', key);
+  /** `kiali`: the Kiali code of the same finding, when Kiali reports it too. */
+  warn(pointer: string, text: string, key = false, kiali?: string): void {
+    this.push(pointer, text, 'warning', key, kiali);
   }
 
-  private push(pointer: string, text: string, severity: 'error' | 'warning', key: boolean): void {
+  private push(pointer: string, text: string, severity: 'error' | 'warning', key: boolean, kiali?: string): void {
     const code = severity === 'error' ? 'IST0106' : 'IST0133';
     const v = getAt(this.r.object, pointer);
     this.out.push({
@@ -36,7 +37,7 @@ export class IstioReport {
       key: key || (pointer !== '' && typeof v === 'object' && v !== null),
       severity,
       discriminator: text,
-      codes: { istio: code, istioAnalyzer: `schema.ValidationAnalyzer.${this.r.kind}` },
+      codes: { istio: code, istioAnalyzer: `schema.ValidationAnalyzer.${this.r.kind}`, ...(kiali ? { kiali } : {}) },
       message: `${displayPath(pointer)}: ${text}`,
     });
   }

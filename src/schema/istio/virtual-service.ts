@@ -77,7 +77,7 @@ function gatewayRef(rep: IstioReport, at: string, g: unknown): void {
     const name = g.slice(slash + 1);
     if (!isDnsLabel(ns) || !isDnsLabel(name)) rep.error(at, `gateway ${quote(g)} must be "namespace/name" with both parts DNS labels`);
   } else if (g.includes('.')) {
-    rep.warn(at, `gateway ${quote(g)} uses the legacy "name.namespace" form; write it as "namespace/name"`);
+    rep.warn(at, `gateway ${quote(g)} uses the legacy "name.namespace" form; write it as "namespace/name"`, false, 'KIA1108');
   } else if (!isDnsLabel(g)) rep.error(at, `gateway name ${quote(g)} is not a valid DNS label`);
 }
 
