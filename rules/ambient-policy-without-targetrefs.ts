@@ -1,39 +1,7 @@
-import type { Resource } from '../src/core/index.ts';
 import { defineRule } from '../src/engine/index.ts';
 import { ambientNamespace, labelMap } from '../src/graph/index.ts';
-import { HTTP_ONLY_FIELDS, httpOnlyKey, security, type AuthorizationPolicyInfo, type SecurityModel } from '../src/graph/security/index.ts';
-
-/** Policy kinds ztunnel cannot enforce (all of a RequestAuthentication or WasmPlugin; the L7 part of the others). */
-const KINDS = [
-  { kind: 'AuthorizationPolicy', group: 'security.istio.io', code: 'KIA0110' },
-  { kind: 'RequestAuthentication', group: 'security.istio.io', code: 'KIA1115' },
-  { kind: 'WasmPlugin', group: 'extensions.istio.io', code: 'KIA1116' },
-  { kind: 'Telemetry', group: 'telemetry.istio.io', code: 'KIA1117' },
-] as const;
-
-const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
-
-/** The first HTTP-only field of an AuthorizationPolicy: what ztunnel cannot match. */
-function firstL7Field(ap: AuthorizationPolicyInfo): { pointer: string; name: string } | undefined {
-  for (const rule of ap.rules) {
-    for (const c of [...rule.from, ...rule.to]) {
-      const name = c.names().find((n) => HTTP_ONLY_FIELDS.has(n));
-      if (name) return { pointer: `${c.pointer}/${name}`, name };
-    }
-    const cond = rule.when.find((w) => httpOnlyKey(w.key));
-    if (cond) return { pointer: `${cond.pointer}/key`, name: cond.key };
-  }
-  return undefined;
-}
-
-/** The L7 settings of a Telemetry (tracing, access logging, metric overrides): ztunnel produces none of them. */
-function telemetryL7(spec: Record<string, any>): string | undefined {
-  if (nonEmpty(spec.tracing)) return '/spec/tracing';
-  if (nonEmpty(spec.accessLogging)) return '/spec/accessLogging';
-  const metrics = Array.isArray(spec.metrics) ? spec.metrics : [];
-  const i = metrics.findIndex((m: any) => nonEmpty(m?.overrides));
-  return i >= 0 ? `/spec/metrics/${i}/overrides` : undefined;
-}
+import { security } from '../src/graph/security/index.ts';
+import { AMBIENT_POLICY_KINDS, l7Pointer } from './_ambient.ts';
 
 const effect: Record<string, string> = {
   AuthorizationPolicy: 'cannot match HTTP attributes and fails safe by denying the traffic the rule covers',
@@ -85,12 +53,12 @@ spec:
   check(ctx) {
     const g = ctx.graph;
     const sec = g.facet(security);
-    for (const { kind, group, code } of KINDS) {
+    for (const { kind, group, code } of AMBIENT_POLICY_KINDS) {
       for (const r of g.resources.ofKind(kind, group)) {
         const spec = r.object?.spec;
         if (!spec || typeof spec !== 'object' || spec.targetRef !== undefined || spec.targetRefs !== undefined) continue;
         if (!ambientNamespace(g.namespaces.labels(r.namespace))) continue;
-        const l7 = l7Pointer(r, kind, spec, sec);
+        const l7 = l7Pointer(r, kind, spec, sec) ?? (kind === 'AuthorizationPolicy' || kind === 'Telemetry' ? undefined : selectorOrNamespace(spec));
         if (l7 === undefined) continue;
         const selector = spec.selector && typeof spec.selector === 'object' ? labelMap(spec.selector.matchLabels) : {};
         if (Object.keys(selector).length) {
@@ -111,15 +79,6 @@ spec:
   },
 });
 
-function l7Pointer(r: Resource, kind: string, spec: Record<string, any>, sec: SecurityModel): { pointer: string; key: boolean } | undefined {
-  if (kind === 'AuthorizationPolicy') {
-    const ap = sec.authorizationPolicies.of(r);
-    const f = ap && firstL7Field(ap);
-    return f && { pointer: f.pointer, key: !f.pointer.endsWith('/key') };
-  }
-  if (kind === 'Telemetry') {
-    const p = telemetryL7(spec);
-    return p === undefined ? undefined : { pointer: p, key: true };
-  }
+function selectorOrNamespace(spec: Record<string, any>): { pointer: string; key: boolean } {
   return spec.selector !== undefined ? { pointer: '/spec/selector', key: true } : { pointer: '/metadata/namespace', key: false };
 }

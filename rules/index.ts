@@ -1,5 +1,6 @@
 import type { Rule } from '../src/engine/index.ts';
 import { ambientL7ConfigWithoutWaypoint } from './ambient-l7-config-without-waypoint.ts';
+import { ambientPolicyTargetWithoutWaypoint } from './ambient-policy-target-without-waypoint.ts';
 import { ambientPolicyWithoutTargetrefs } from './ambient-policy-without-targetrefs.ts';
 import { annotationAlpha } from './annotation-alpha.ts';
 import { annotationDeprecated } from './annotation-deprecated.ts';
@@ -112,6 +113,7 @@ import { yaml11Boolean } from './yaml-1.1-boolean.ts';
 export const rules: readonly Rule[] = [
   aliasLimit,
   ambientL7ConfigWithoutWaypoint,
+  ambientPolicyTargetWithoutWaypoint,
   ambientPolicyWithoutTargetrefs,
   annotationAlpha,
   annotationDeprecated,
