@@ -129,10 +129,18 @@ export class Gateways {
     return this.kubeByName.get(`${namespace}/${name}`);
   }
 
-  /** `ns/name` or `name` (relative to `namespace`) as a VirtualService writes a gateway reference. */
+  /**
+   * A VirtualService's gateway reference as istiod reads it: `ns/name`, `name` (relative to `namespace`), or the
+   * legacy `name.ns` / `name.ns.svc.cluster.local`, which is `ns/name`.
+   */
   static parseRef(ref: string, namespace: string): { namespace: string; name: string } {
     const slash = ref.indexOf('/');
-    return slash < 0 ? { namespace, name: ref } : { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
+    if (slash >= 0) return { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
+    const dot = ref.indexOf('.');
+    if (dot < 0) return { namespace, name: ref };
+    const rest = ref.slice(dot + 1);
+    const next = rest.indexOf('.');
+    return { namespace: next < 0 ? rest : rest.slice(0, next), name: ref.slice(0, dot) };
   }
 }
 
