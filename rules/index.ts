@@ -96,6 +96,7 @@ import { virtualserviceSubsetIgnoredAtGateway } from './virtualservice-subset-ig
 import { virtualserviceSubsetNotFound } from './virtualservice-subset-not-found.ts';
 import { virtualserviceUnreachableRoute } from './virtualservice-unreachable-route.ts';
 import { vsRouteWeights } from './vs-route-weights.ts';
+import { waypointNotFound } from './waypoint-not-found.ts';
 import { webhookInjectionOverlapping } from './webhook-injection-overlapping.ts';
 import { webhookServiceNotFound } from './webhook-service-not-found.ts';
 import { webhookUrlInvalid } from './webhook-url-invalid.ts';
@@ -224,6 +225,7 @@ export const rules: readonly Rule[] = [
   virtualserviceSubsetNotFound,
   virtualserviceUnreachableRoute,
   vsRouteWeights,
+  waypointNotFound,
   webhookInjectionOverlapping,
   webhookServiceNotFound,
   webhookUrlInvalid,
