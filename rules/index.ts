@@ -106,6 +106,7 @@ import { workloadImageAutoNotInjected } from './workload-image-auto-not-injected
 import { workloadMissingSidecar } from './workload-missing-sidecar.ts';
 import { workloadRunsAsProxyUid } from './workload-runs-as-proxy-uid.ts';
 import { workloadSidecarAndAmbient } from './workload-sidecar-and-ambient.ts';
+import { workloadWaypointWithoutAmbient } from './workload-waypoint-without-ambient.ts';
 import { workloadgroupDuplicateLabels } from './workloadgroup-duplicate-labels.ts';
 import { workloadgroupServiceaccountNotFound } from './workloadgroup-serviceaccount-not-found.ts';
 import { yaml11Boolean } from './yaml-1.1-boolean.ts';
@@ -235,6 +236,7 @@ export const rules: readonly Rule[] = [
   workloadMissingSidecar,
   workloadRunsAsProxyUid,
   workloadSidecarAndAmbient,
+  workloadWaypointWithoutAmbient,
   workloadgroupDuplicateLabels,
   workloadgroupServiceaccountNotFound,
   yaml11Boolean,
