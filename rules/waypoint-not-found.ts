@@ -46,8 +46,8 @@ export const waypointNotFound = defineRule({
     notes:
       'Kiali reports KIA1313 on workloads whose pods carry the label; the same check on Namespaces, Services and ' +
       'ServiceEntries carries no Kiali code. A waypoint counts as present when its Gateway or a workload labelled ' +
-      `\`${GATEWAY_NAME}\` with its name is among the inputs; a namespace with nothing in the inputs is unknown and ` +
-      'reported only under --closed-world.',
+      `\`${GATEWAY_NAME}\` with its name is among the inputs. With no Gateway API Gateway among the inputs, or nothing ` +
+      'in the waypoint\'s namespace, the waypoint is unknown and reported only under --closed-world.',
   },
   check(ctx) {
     const g = ctx.graph;
@@ -58,7 +58,7 @@ export const waypointNotFound = defineRule({
       const deployed = !found && g.workloads.select({ labels: { [GATEWAY_NAME]: use.name }, expressions: [] }, use.namespace).length > 0;
         let problem: string | undefined;
       if (!found && !deployed) {
-        const state = refState(false, g.gateways.kubeLoaded || g.workloads.loaded, g.namespaces.has(use.namespace));
+        const state = refState(false, g.gateways.kubeLoaded, g.namespaces.has(use.namespace));
         if (state === 'unknown' && !ctx.closedWorld) return;
         problem = 'it does not exist';
       } else if (found && !found.waypointClass && found.resource.object?.spec?.gatewayClassName === 'istio') {
