@@ -72,7 +72,7 @@ spec:
           key: l7.key,
           message: `${kind} has no targetRefs and ${scope}, so ztunnel enforces it; ztunnel ${effect[kind]}`,
           codes: code === 'KIA0110' ? undefined : { kiali: code },
-          fix: 'Replace the selector with targetRefs naming the waypoint or the Service that uses it.',
+          fix: 'Add targetRefs naming the waypoint or the Service that uses it, in place of any selector.',
         });
       }
     }
