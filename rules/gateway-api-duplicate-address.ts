@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/index.ts';
+import { collisions, groupBy } from './_collisions.ts';
 import type { KubeGatewayInfo } from '../src/graph/index.ts';
 
 interface Use {
@@ -56,34 +57,26 @@ spec:
       'to one set of gateway pods, on purpose.',
   },
   check(ctx) {
-    const byKey = new Map<string, Use[]>();
+    const uses: (Use & { key: string })[] = [];
     for (const gw of ctx.graph.gateways.kube) {
       const addresses = gw.resource.object?.spec?.addresses;
       if (!Array.isArray(addresses)) continue;
       addresses.forEach((a: any, i: number) => {
         const type = typeof a?.type === 'string' && a.type ? a.type : 'IPAddress';
         if (type === 'Hostname' || typeof a?.value !== 'string' || !a.value) return;
-        const k = `${type}\0${a.value}`;
-        const list = byKey.get(k);
-        if (list) list.push({ gw, pointer: `/spec/addresses/${i}/value` });
-        else byKey.set(k, [{ gw, pointer: `/spec/addresses/${i}/value` }]);
+        uses.push({ gw, pointer: `/spec/addresses/${i}/value`, key: `${type}\0${a.value}` });
       });
     }
-    for (const [k, uses] of byKey) {
-      if (uses.length < 2) continue;
-      const [type, value] = k.split('\0');
-      for (const u of uses) {
-        const others = uses.filter((o) => o.gw !== u.gw);
-        if (!others.length) continue;
-        const names = [...new Set(others.map((o) => `"${o.gw.namespace}/${o.gw.name}"`))];
-        ctx.report({
-          resource: u.gw.resource,
-          pointer: u.pointer,
-          message: `Gateway${names.length > 1 ? 's' : ''} ${names.join(', ')} also request${names.length > 1 ? '' : 's'} ${type} "${value}"; only one Gateway gets the address and the others are left without one`,
-          related: others.map((o) => ({ resource: o.gw.resource, pointer: o.pointer, message: `Gateway ${o.gw.namespace}/${o.gw.name}` })),
-          fix: 'Give each Gateway its own address.',
-        });
-      }
+    for (const { key, item: u, others } of collisions(groupBy(uses, (x) => x.key), (a, b) => a.gw !== b.gw)) {
+      const [type, value] = key.split('\0');
+      const names = [...new Set(others.map((o) => `"${o.gw.namespace}/${o.gw.name}"`))];
+      ctx.report({
+        resource: u.gw.resource,
+        pointer: u.pointer,
+        message: `Gateway${names.length > 1 ? 's' : ''} ${names.join(', ')} also request${names.length > 1 ? '' : 's'} ${type} "${value}"; only one Gateway gets the address and the others are left without one`,
+        related: others.map((o) => ({ resource: o.gw.resource, pointer: o.pointer, message: `Gateway ${o.gw.namespace}/${o.gw.name}` })),
+        fix: 'Give each Gateway its own address.',
+      });
     }
   },
 });

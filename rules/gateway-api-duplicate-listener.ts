@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/index.ts';
+import { collisions, groupBy } from './_collisions.ts';
 import type { KubeGatewayInfo, ListenerInfo } from '../src/graph/index.ts';
 
 interface Use {
@@ -53,33 +54,24 @@ spec:
       'hostname, port and protocol are rejected by the API server (schema-cel, KIA1503).',
   },
   check(ctx) {
-    const byKey = new Map<string, Use[]>();
+    const uses: (Use & { key: string })[] = [];
     for (const gw of ctx.graph.gateways.kube) {
       const cls = gw.resource.object?.spec?.gatewayClassName;
       if (typeof cls !== 'string') continue;
       for (const listener of gw.listeners) {
-        if (!listener.hostname || listener.port === undefined) continue;
-        const k = `${cls}\0${listener.hostname}\0${listener.port}\0${listener.protocol}`;
-        const list = byKey.get(k);
-        if (list) list.push({ gw, listener });
-        else byKey.set(k, [{ gw, listener }]);
+        if (listener.hostname && listener.port !== undefined) uses.push({ gw, listener, key: `${cls}\0${listener.hostname}\0${listener.port}\0${listener.protocol}` });
       }
     }
-    for (const uses of byKey.values()) {
-      if (uses.length < 2) continue;
-      for (const u of uses) {
-        const others = uses.filter((o) => o.gw !== u.gw);
-        if (!others.length) continue;
-        const names = [...new Set(others.map((o) => `"${o.gw.namespace}/${o.gw.name}"`))];
-        const l = u.listener;
-        ctx.report({
-          resource: u.gw.resource,
-          pointer: `${l.pointer}/hostname`,
-          message: `Gateway${names.length > 1 ? 's' : ''} ${names.join(', ')} also listen${names.length > 1 ? '' : 's'} for "${l.hostname}" on port ${l.port} (${l.protocol}); clients reach only the Gateway the hostname resolves to, and routes for it on the others serve nothing`,
-          related: others.map((o) => ({ resource: o.gw.resource, pointer: `${o.listener.pointer}/hostname`, message: `Gateway ${o.gw.namespace}/${o.gw.name} listener "${o.listener.name}"` })),
-          fix: 'Serve the hostname from one Gateway and attach the routes of both to it.',
-        });
-      }
+    for (const { item: u, others } of collisions(groupBy(uses, (x) => x.key), (a, b) => a.gw !== b.gw)) {
+      const names = [...new Set(others.map((o) => `"${o.gw.namespace}/${o.gw.name}"`))];
+      const l = u.listener;
+      ctx.report({
+        resource: u.gw.resource,
+        pointer: `${l.pointer}/hostname`,
+        message: `Gateway${names.length > 1 ? 's' : ''} ${names.join(', ')} also listen${names.length > 1 ? '' : 's'} for "${l.hostname}" on port ${l.port} (${l.protocol}); clients reach only the Gateway the hostname resolves to, and routes for it on the others serve nothing`,
+        related: others.map((o) => ({ resource: o.gw.resource, pointer: `${o.listener.pointer}/hostname`, message: `Gateway ${o.gw.namespace}/${o.gw.name} listener "${o.listener.name}"` })),
+        fix: 'Serve the hostname from one Gateway and attach the routes of both to it.',
+      });
     }
   },
 });

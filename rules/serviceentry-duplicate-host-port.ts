@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/index.ts';
+import { collisions, groupBy } from './_collisions.ts';
 import type { MeshService, ServicePort } from '../src/graph/index.ts';
 
 interface Use {
@@ -57,34 +58,25 @@ spec:
       'are serviceentry-conflicting-protocols (KIA1212).',
   },
   check(ctx) {
-    const byKey = new Map<string, Use[]>();
+    const uses: (Use & { key: string })[] = [];
     for (const se of ctx.graph.services.all()) {
       if (se.kind !== 'ServiceEntry' || se.synthetic) continue;
       for (const host of new Set(se.hosts.map((h) => h.toLowerCase()))) {
-        for (const port of se.ports) {
-          const k = `${host}\0${port.port}\0${port.protocol.toUpperCase()}`;
-          const list = byKey.get(k);
-          if (list) list.push({ se, port });
-          else byKey.set(k, [{ se, port }]);
-        }
+        for (const port of se.ports) uses.push({ se, port, key: `${host}\0${port.port}\0${port.protocol.toUpperCase()}` });
       }
     }
     const reported = new Set<ServicePort>();
-    for (const [k, uses] of byKey) {
-      if (uses.length < 2) continue;
-      const [host, port] = k.split('\0');
-      for (const u of uses) {
-        const others = uses.filter((o) => o.se !== u.se && meet(o.se.exportTo, u.se.exportTo));
-        if (!others.length || reported.has(u.port)) continue;
-        reported.add(u.port);
-        ctx.report({
-          resource: u.se.resource,
-          pointer: u.port.pointer,
-          message: `ServiceEntry "${u.se.namespace}/${u.se.name}" declares host "${host}" port ${port}, as ${others.map((o) => `"${o.se.namespace}/${o.se.name}"`).join(', ')} also does; a proxy keeps only one entry per host and ignores the other`,
-          related: others.map((o) => ({ resource: o.se.resource, pointer: o.port.pointer, message: `ServiceEntry ${o.se.namespace}/${o.se.name} port ${port}` })),
-          fix: 'Declare the host and port in one ServiceEntry, or narrow exportTo.',
-        });
-      }
+    for (const { key, item: u, others } of collisions(groupBy(uses, (x) => x.key), (a, b) => a.se !== b.se && meet(a.se.exportTo, b.se.exportTo))) {
+      const [host, port] = key.split('\0');
+      if (reported.has(u.port)) continue;
+      reported.add(u.port);
+      ctx.report({
+        resource: u.se.resource,
+        pointer: u.port.pointer,
+        message: `ServiceEntry "${u.se.namespace}/${u.se.name}" declares host "${host}" port ${port}, as ${others.map((o) => `"${o.se.namespace}/${o.se.name}"`).join(', ')} also does; a proxy keeps only one entry per host and ignores the other`,
+        related: others.map((o) => ({ resource: o.se.resource, pointer: o.port.pointer, message: `ServiceEntry ${o.se.namespace}/${o.se.name} port ${port}` })),
+        fix: 'Declare the host and port in one ServiceEntry, or narrow exportTo.',
+      });
     }
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/index.ts';
 import type { Resource } from '../src/core/index.ts';
+import { collisions, groupBy } from './_collisions.ts';
 
 export const workloadgroupDuplicateLabels = defineRule({
   id: 'workloadgroup-duplicate-labels',
@@ -52,30 +53,21 @@ spec:
     notes: 'Labels are compared as sets (order does not matter). Groups without labels are not compared: nothing can select their VMs by label.',
   },
   check(ctx) {
-    const byKey = new Map<string, Resource[]>();
-    for (const wg of ctx.graph.resources.ofKind('WorkloadGroup', 'networking.istio.io')) {
+    const labelKey = (wg: Resource) => {
       const labels = wg.object?.spec?.metadata?.labels;
-      if (!labels || typeof labels !== 'object' || Array.isArray(labels)) continue;
+      if (!labels || typeof labels !== 'object' || Array.isArray(labels)) return undefined;
       const pairs = Object.entries(labels).map(([k, v]) => `${k}=${String(v)}`).sort();
-      if (!pairs.length) continue;
-      const k = `${wg.namespace}\0${pairs.join('\0')}`;
-      const list = byKey.get(k);
-      if (list) list.push(wg);
-      else byKey.set(k, [wg]);
-    }
-    for (const groups of byKey.values()) {
-      if (groups.length < 2) continue;
-      for (const wg of groups) {
-        const others = groups.filter((o) => o !== wg);
-        ctx.report({
-          resource: wg,
-          pointer: '/spec/metadata/labels',
-          key: true,
-          message: `WorkloadGroup${others.length > 1 ? 's' : ''} ${others.map((o) => `"${o.name}"`).join(', ')} in "${wg.namespace}" ${others.length > 1 ? 'have' : 'has'} the same labels, so whatever selects the VMs of one group also selects those of the ${others.length > 1 ? 'others' : 'other'}`,
-          related: others.map((o) => ({ resource: o, pointer: '/spec/metadata/labels', message: `WorkloadGroup ${o.namespace}/${o.name}` })),
-          fix: 'Give each WorkloadGroup a label of its own.',
-        });
-      }
+      return pairs.length ? `${wg.namespace}\0${pairs.join('\0')}` : undefined;
+    };
+    for (const { item: wg, others } of collisions(groupBy(ctx.graph.resources.ofKind('WorkloadGroup', 'networking.istio.io'), labelKey))) {
+      ctx.report({
+        resource: wg,
+        pointer: '/spec/metadata/labels',
+        key: true,
+        message: `WorkloadGroup${others.length > 1 ? 's' : ''} ${others.map((o) => `"${o.name}"`).join(', ')} in "${wg.namespace}" ${others.length > 1 ? 'have' : 'has'} the same labels, so whatever selects the VMs of one group also selects those of the ${others.length > 1 ? 'others' : 'other'}`,
+        related: others.map((o) => ({ resource: o, pointer: '/spec/metadata/labels', message: `WorkloadGroup ${o.namespace}/${o.name}` })),
+        fix: 'Give each WorkloadGroup a label of its own.',
+      });
     }
   },
 });
