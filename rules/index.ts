@@ -107,6 +107,7 @@ import { workloadMissingSidecar } from './workload-missing-sidecar.ts';
 import { workloadRunsAsProxyUid } from './workload-runs-as-proxy-uid.ts';
 import { workloadSidecarAndAmbient } from './workload-sidecar-and-ambient.ts';
 import { workloadWaypointWithoutAmbient } from './workload-waypoint-without-ambient.ts';
+import { workloadWithoutAuthorizationpolicy } from './workload-without-authorizationpolicy.ts';
 import { workloadgroupDuplicateLabels } from './workloadgroup-duplicate-labels.ts';
 import { workloadgroupServiceaccountNotFound } from './workloadgroup-serviceaccount-not-found.ts';
 import { yaml11Boolean } from './yaml-1.1-boolean.ts';
@@ -237,6 +238,7 @@ export const rules: readonly Rule[] = [
   workloadRunsAsProxyUid,
   workloadSidecarAndAmbient,
   workloadWaypointWithoutAmbient,
+  workloadWithoutAuthorizationpolicy,
   workloadgroupDuplicateLabels,
   workloadgroupServiceaccountNotFound,
   yaml11Boolean,

@@ -181,7 +181,7 @@ export function ruleInfo(r: Rule): RuleInfo {
   if (r.istio) codes.istio = r.istio;
   if (r.istioAnalyzer) codes.istioAnalyzer = r.istioAnalyzer;
   if (r.kiali) codes.kiali = r.kiali;
-  return { id: r.id, severity: r.severity, category: r.category, summary: r.docs.summary, description: r.docs.description, fix: r.docs.fix, bad: r.docs.bad, good: r.docs.good, codes };
+  return { id: r.id, severity: r.severity, enabled: !r.defaultOff, category: r.category, summary: r.docs.summary, description: r.docs.description, fix: r.docs.fix, bad: r.docs.bad, good: r.docs.good, codes };
 }
 
 export function reportData(result: LintResult, rules: readonly Rule[]): ReportData {

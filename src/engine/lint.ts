@@ -73,7 +73,7 @@ export function lint(opts: LintOptions): LintResult {
     mark = now;
   };
   const config = opts.config ?? emptyConfig(opts.cwd);
-  const levels = new Levels(config, opts.ruleLevels ?? {}, opts.cwd);
+  const levels = new Levels(config, opts.ruleLevels ?? {}, opts.cwd, new Set(opts.rules.filter((r) => r.defaultOff).map((r) => r.id)));
   const mentioned = mentionedIds(config, opts.ruleLevels);
   const policyRun = PolicyRun.start(opts, config);
   // Globs from a configuration file are relative to its directory; --ignore-pattern ones to the cwd.

@@ -33,6 +33,8 @@ export interface Rule {
   istioAnalyzer?: string;
   kiali?: string;
   stage?: RuleStage;
+  /** Off unless the configuration or --rule sets a level (a check most meshes would not want everywhere). */
+  defaultOff?: boolean;
   docs: RuleDocs;
   check?(ctx: RuleContext): void;
 }

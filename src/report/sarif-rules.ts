@@ -89,7 +89,7 @@ export function ruleDescriptor(r: RuleInfo, docsUrl: string): ReportingDescripto
     shortDescription: { text: clip(r.summary, MAX_DESCRIPTION) },
     fullDescription: { text: clip(r.description || r.summary, MAX_DESCRIPTION) },
     help: { text: helpText(r, docsUrl), markdown: helpMarkdown(r, docsUrl) },
-    defaultConfiguration: { level: sarifLevel(r.severity) },
+    defaultConfiguration: { level: sarifLevel(r.severity), ...(r.enabled === false ? { enabled: false } : {}) },
     properties,
   };
 }

@@ -6,6 +6,8 @@ import { cleanLine } from './sanitize.ts';
 export interface RuleInfo {
   id: string;
   severity: Severity;
+  /** False for rules that run only when a level is set for them. */
+  enabled?: boolean;
   category: string;
   summary: string;
   description: string;

@@ -20,13 +20,15 @@ list('text: one line per rule, in id order, with severity and summary', async ()
   assert.equal(lines.map((l) => l.split(/\s+/)[0]), ids);
   const syntax = lines.find((l) => l.startsWith('yaml-syntax '))!;
   assert.match(syntax, /^yaml-syntax\s+error\s+A document is not valid YAML\.$/);
+  assert.match(lines.find((l) => l.startsWith('workload-without-authorizationpolicy '))!, /^workload-without-authorizationpolicy\s+info \(off by default\)\s+A workload in the mesh/);
 });
 
 list('--format json: every rule with its metadata', async () => {
   const r = await runCli(['rules', '--format', 'json']);
   const out = JSON.parse(r.stdout);
   assert.equal(out.map((x: any) => x.id), ids);
-  assert.equal(out.find((x: any) => x.id === 'yaml-syntax'), { id: 'yaml-syntax', severity: 'error', category: 'input', summary: 'A document is not valid YAML.' });
+  assert.equal(out.find((x: any) => x.id === 'yaml-syntax'), { id: 'yaml-syntax', severity: 'error', enabled: true, category: 'input', summary: 'A document is not valid YAML.' });
+  assert.equal(out.filter((x: any) => !x.enabled).map((x: any) => x.id), ['workload-without-authorizationpolicy']);
 });
 
 list('--format markdown: a table with a row per rule', async () => {
@@ -35,6 +37,7 @@ list('--format markdown: a table with a row per rule', async () => {
   assert.is(lines[0], '| rule | severity | category | istioctl / Kiali | summary |');
   assert.is(lines.length, 2 + ids.length);
   assert.ok(lines.includes('| `yaml-syntax` | error | input | — | A document is not valid YAML. |'));
+  assert.ok(lines.some((l) => l.startsWith('| `workload-without-authorizationpolicy` | info (off by default) | security | KIA1301 |')));
 });
 
 list('an unknown format is a usage error', async () => {

@@ -121,6 +121,15 @@ levels('--rule beats the configuration and its overrides', () => {
   assert.equal(severities(lintText(TEXT, { config: cfg, ruleLevels: { 'flag-data': 'warning' } })), ['flag-data warning']);
 });
 
+levels('a rule that is off by default runs only when a level is set for it: in rules, in an override, or with --rule', () => {
+  const optIn = { ...flagData, defaultOff: true };
+  assert.equal(severities(lintText(TEXT, { rules: [optIn] })), []);
+  assert.equal(severities(lintText(TEXT, { rules: [optIn], config: config({ rules: { 'flag-data': 'warning' } }) })), ['flag-data warning']);
+  assert.equal(severities(lintText(TEXT, { rules: [optIn], cwd: '/work', config: config({ dir: '/work', overrides: [{ files: ['on/**'], rules: { 'flag-data': 'info' } }] }) }, 'on/a.yaml')), ['flag-data info']);
+  assert.equal(severities(lintText(TEXT, { rules: [optIn], cwd: '/work', config: config({ dir: '/work', overrides: [{ files: ['on/**'], rules: { 'flag-data': 'info' } }] }) }, 'off/a.yaml')), []);
+  assert.equal(severities(lintText(TEXT, { rules: [optIn], ruleLevels: { 'flag-data': 'error' } })), ['flag-data error']);
+});
+
 levels('a stage rule (yaml-syntax) can be re-levelled like any other', () => {
   const broken = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [x\n';
   assert.equal(severities(lintText(broken, { rules: [flagData], ruleLevels: { 'yaml-syntax': 'warning' } })), ['yaml-syntax warning']);

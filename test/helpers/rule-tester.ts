@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Diagnostic } from '../../src/core/index.ts';
+import type { Diagnostic, Severity } from '../../src/core/index.ts';
 import { lint, type LintOptions, type Rule } from '../../src/engine/index.ts';
 import { ROOT } from './lint.ts';
 
@@ -90,12 +90,15 @@ function lintOptions(file: string): Partial<LintOptions> {
 
 function run(rule: Rule, file: string, opts: RuleTestOptions): Diagnostic[] {
   const extra = lintOptions(file);
-  const result = lint({ cwd: ROOT, paths: [relative(ROOT, file)], rules: [rule, ...(opts.with ?? [])], ...extra });
+  const result = lint({ cwd: ROOT, paths: [relative(ROOT, file)], rules: [rule, ...(opts.with ?? [])], ...on(rule), ...extra });
   return result.diagnostics.filter((d) => d.ruleId === rule.id);
 }
 
+/** A rule that is off by default is tested turned on, at its own severity. */
+const on = (rule: Rule): { ruleLevels?: Record<string, Severity> } => (rule.defaultOff ? { ruleLevels: { [rule.id]: rule.severity } } : {});
+
 function runText(rule: Rule, text: string, opts: RuleTestOptions): Diagnostic[] {
-  const result = lint({ cwd: ROOT, paths: ['-'], stdinFilename: 'example.yaml', readStdin: () => Buffer.from(text), rules: [rule, ...(opts.with ?? [])] });
+  const result = lint({ cwd: ROOT, paths: ['-'], stdinFilename: 'example.yaml', readStdin: () => Buffer.from(text), rules: [rule, ...(opts.with ?? [])], ...on(rule) });
   return result.diagnostics.filter((d) => d.ruleId === rule.id);
 }
 

@@ -5,6 +5,9 @@ import { MAX_RESULTS, sarifLog } from '../../src/report/sarif.ts';
 import { render } from '../../src/report/index.ts';
 import { at, diagnostics, many, reportData, reportEnv, VS } from '../helpers/report-data.ts';
 import { sarifSchemaErrors } from '../helpers/sarif-schema.ts';
+import type { RuleInfo } from '../../src/report/index.ts';
+
+const RULE: RuleInfo = { id: 'x', severity: 'warning', category: 'correctness', summary: 'A rule.', description: 'A rule for tests.', codes: {} };
 import { makeDiagnostic } from '../../src/core/diagnostic.ts';
 
 const parse = (text: string): Log => JSON.parse(text);
@@ -113,6 +116,13 @@ github('rule help carries the fix, both examples as fenced YAML and the equivale
   assert.equal(rule.properties!.tags, ['correctness', 'istio', 'kubernetes', 'IST0101', 'KIA1107']);
   assert.is(rule.properties!['security-severity'], undefined);
   assert.is(sarifLog(reportData(), reportEnv()).runs[0].tool.driver.rules![0].properties!['security-severity'], '5.5');
+});
+
+github('a rule that is off by default says so in its default configuration', () => {
+  const [on, off] = sarifLog(reportData(undefined, [{ ...RULE, id: 'on' }, { ...RULE, id: 'off', enabled: false }]), reportEnv()).runs[0].tool.driver.rules!;
+  assert.equal(on.defaultConfiguration, { level: 'warning' });
+  assert.equal(off.defaultConfiguration, { level: 'warning', enabled: false });
+  assert.equal(sarifSchemaErrors(sarifLog(reportData(undefined, [{ ...RULE, id: 'off', enabled: false }]), reportEnv())), []);
 });
 
 github('a cross-file finding links its related location from the message', () => {
