@@ -1,8 +1,9 @@
 // Locating one node of a document written in plain block style, from its lines and indentation alone. Most
 // manifests are written that way, and a finding needs only the node its pointer names, so this spares parsing
-// the document again. Anything this reader does not follow — flow collections, anchors, aliases, tags, block
-// scalars, complex or quoted keys, tabs, multi-line scalars, empty values on the way — gives undefined, and the
-// caller parses the document (locate.ts). Offsets are absolute; `end` is what DocSpan shows of the first line.
+// the document again. Anything this reader does not follow — the inside of flow collections (one on a line is
+// located as a whole), anchors, aliases, tags, block scalars, complex or quoted keys, tabs, multi-line scalars,
+// empty values on the way — gives undefined, and the caller parses the document (locate.ts). Offsets are
+// absolute; `end` is what DocSpan shows of the first line.
 import { parsePointer } from '../core/pointer.ts';
 
 export interface QuickHit {
@@ -66,7 +67,7 @@ export function quickLocate(text: string, start: number, end: number, pointer: s
   return { start: node.start, end: node.end, keyStart: node.keyStart, keyEnd: node.keyEnd, exact: true };
 }
 
-/** Non-blank, non-comment lines; undefined at a document marker or a directive. */
+/** Non-blank, non-comment lines up to the next document marker; undefined when the document starts with one. */
 function contentLines(text: string, from: number, to: number): Line[] | undefined {
   const out: Line[] = [];
   for (let at = from; at < to; ) {
