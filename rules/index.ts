@@ -93,6 +93,7 @@ import { virtualserviceIneffectiveMatch } from './virtualservice-ineffective-mat
 import { virtualserviceInternalGateway } from './virtualservice-internal-gateway.ts';
 import { virtualserviceJwtClaimWithoutRequestauthentication } from './virtualservice-jwt-claim-without-requestauthentication.ts';
 import { virtualserviceSubsetIgnoredAtGateway } from './virtualservice-subset-ignored-at-gateway.ts';
+import { virtualserviceSubsetMissingForClients } from './virtualservice-subset-missing-for-clients.ts';
 import { virtualserviceSubsetNotFound } from './virtualservice-subset-not-found.ts';
 import { virtualserviceUnreachableRoute } from './virtualservice-unreachable-route.ts';
 import { vsRouteWeights } from './vs-route-weights.ts';
@@ -224,6 +225,7 @@ export const rules: readonly Rule[] = [
   virtualserviceInternalGateway,
   virtualserviceJwtClaimWithoutRequestauthentication,
   virtualserviceSubsetIgnoredAtGateway,
+  virtualserviceSubsetMissingForClients,
   virtualserviceSubsetNotFound,
   virtualserviceUnreachableRoute,
   vsRouteWeights,
