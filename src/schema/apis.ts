@@ -2,6 +2,7 @@ import type { Resource } from '../core/resource.ts';
 import type { Catalog, KindEntry } from './catalog.ts';
 import type { Finding } from './finding.ts';
 import { closestName } from './suggest.ts';
+import type { InputCrd } from './custom.ts';
 
 const DEPRECATION = { istio: 'IST0002', istioAnalyzer: 'deprecation.DeprecationAnalyzer' };
 
@@ -43,15 +44,12 @@ export interface ApiIndex {
   versionsByGroupKind: Map<string, Set<string>>;
 }
 
-export function apiIndex(catalog: Catalog, resources: readonly Resource[]): ApiIndex {
+export function apiIndex(catalog: Catalog, crds: readonly InputCrd[]): ApiIndex {
   const crdKinds = new Set<string>();
   const crdGroups = new Set<string>();
-  for (const r of resources) {
-    if (r.kind !== 'CustomResourceDefinition') continue;
-    const s = r.object.spec;
-    if (typeof s?.group !== 'string' || typeof s?.names?.kind !== 'string' || !Array.isArray(s.versions)) continue;
-    crdGroups.add(s.group);
-    for (const v of s.versions) if (typeof v?.name === 'string') crdKinds.add(`${s.group}/${v.name} ${s.names.kind}`);
+  for (const crd of crds) {
+    crdGroups.add(crd.group);
+    for (const v of crd.versions) if (typeof v?.name === 'string') crdKinds.add(`${crd.group}/${v.name} ${crd.kind}`);
   }
   const kindsByGroup = new Map<string, Set<string>>();
   const versionsByGroupKind = new Map<string, Set<string>>();

@@ -7,6 +7,24 @@ import type { ValidatorModule } from './catalog.ts';
 
 type Compile = (openAPIV3Schema: unknown) => ValidatorModule;
 
+export interface InputCrd {
+  resource: Resource;
+  group: string;
+  kind: string;
+  versions: any[];
+}
+
+/** The CustomResourceDefinitions among the inputs that name a group, a kind and a list of versions. */
+export function inputCrds(resources: readonly Resource[]): InputCrd[] {
+  const out: InputCrd[] = [];
+  for (const r of resources) {
+    if (r.kind !== 'CustomResourceDefinition') continue;
+    const s = r.object?.spec;
+    if (typeof s?.group === 'string' && typeof s?.names?.kind === 'string' && Array.isArray(s.versions)) out.push({ resource: r, group: s.group, kind: s.names.kind, versions: s.versions });
+  }
+  return out;
+}
+
 let compile: Compile | null | undefined;
 
 /** The bundle's dist/crd-compiler.cjs, or the TypeScript source when running from the sources. */
@@ -28,14 +46,12 @@ export class CustomKinds {
   private readonly schemas = new Map<string, unknown>();
   private readonly validators = new Map<string, ValidatorModule | null>();
 
-  constructor(resources: readonly Resource[]) {
-    for (const r of resources) {
-      if (r.kind !== 'CustomResourceDefinition' || r.group !== 'apiextensions.k8s.io') continue;
-      const s = r.object?.spec;
-      if (typeof s?.group !== 'string' || typeof s?.names?.kind !== 'string' || !Array.isArray(s.versions)) continue;
-      for (const v of s.versions) {
+  constructor(crds: readonly InputCrd[]) {
+    for (const crd of crds) {
+      if (crd.resource.group !== 'apiextensions.k8s.io') continue;
+      for (const v of crd.versions) {
         const schema = v?.schema?.openAPIV3Schema;
-        if (typeof v?.name === 'string' && v.served !== false && schema && typeof schema === 'object') this.schemas.set(`${s.group}/${v.name} ${s.names.kind}`, schema);
+        if (typeof v?.name === 'string' && v.served !== false && schema && typeof schema === 'object') this.schemas.set(`${crd.group}/${v.name} ${crd.kind}`, schema);
       }
     }
   }

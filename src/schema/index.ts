@@ -10,7 +10,7 @@ import { MAX_PER_DOCUMENT, problemsFrom } from './messages.ts';
 import { kubernetesFindings } from './kubernetes.ts';
 import { metadataFindings } from './metadata.ts';
 import { SchemaFacts } from './facts.ts';
-import { CustomKinds } from './custom.ts';
+import { CustomKinds, inputCrds } from './custom.ts';
 
 export { SchemaFacts } from './facts.ts';
 export { loadCatalog, type Catalog, type KindEntry } from './catalog.ts';
@@ -46,9 +46,10 @@ export function checkSchemas(resources: readonly Resource[], opts: SchemaOptions
   const doCel = on.has('schema-cel') || on.has('schema-cel-unsupported');
   const doIstio = on.has('schema-istio');
   const facts = new SchemaFacts((r) => doSchema && !!types.get(r).mod);
-  const apis = on.has('unknown-kind') || on.has('deprecated-api') || on.has('removed-api') ? apiChecker(apiIndex(catalog, resources)) : undefined;
+  const crds = inputCrds(resources);
+  const apis = on.has('unknown-kind') || on.has('deprecated-api') || on.has('removed-api') ? apiChecker(apiIndex(catalog, crds)) : undefined;
   const run: CelRun = { unsupported: new Set() };
-  const custom = doSchema || doCel ? new CustomKinds(resources) : undefined;
+  const custom = doSchema || doCel ? new CustomKinds(crds) : undefined;
   const found: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const r of resources) {
