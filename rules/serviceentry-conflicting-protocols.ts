@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/index.ts';
+import { groupBy } from './_collisions.ts';
 import type { MeshService, ServicePort } from '../src/graph/index.ts';
 
 interface Use {
@@ -58,7 +59,7 @@ spec:
     notes: 'As istioctl analyze, hosts are compared as written and exportTo scopes decide which entries meet; a protocol left empty differs from TCP.',
   },
   check(ctx) {
-    const byKey = new Map<string, Use[]>();
+    const entries: (Use & { key: string })[] = [];
     for (const se of ctx.graph.services.all()) {
       if (se.kind !== 'ServiceEntry') continue;
       const spec = se.resource.object?.spec;
@@ -67,15 +68,11 @@ spec:
       const scopes = !exportTo.length || exportTo.includes('*') ? ['*'] : [...new Set(exportTo.map((e) => (e === '.' ? se.namespace : String(e))))];
       for (const host of hosts) {
         for (const port of se.ports) {
-          for (const scope of scopes) {
-            const k = `${scope}\0${host}\0${port.port}`;
-            const list = byKey.get(k);
-            if (list) list.push({ se, port, host });
-            else byKey.set(k, [{ se, port, host }]);
-          }
+          for (const scope of scopes) entries.push({ se, port, host, key: `${scope}\0${host}\0${port.port}` });
         }
       }
     }
+    const byKey = groupBy(entries, (u) => u.key);
     const reported = new Set<MeshService>();
     for (const [k, own] of byKey) {
       const [scope, host, port] = k.split('\0');

@@ -190,11 +190,9 @@ function collection(text: string, lines: Line[], keyStart: number, keyEnd: numbe
     // One line: the collection ends where its last value does.
     const value = kind === 'seq' ? itemContent(text, head) : keyLine(text, head)![1];
     if (value < 0 || (kind === 'seq' && isItem(text, { content: value, col: 0, end: head.end }))) return undefined;
-    if (kind === 'seq' && keyLine(text, { content: value, col: head.col, end: head.end })) {
-      const inner = keyLine(text, { content: value, col: head.col, end: head.end })![1];
-      if (inner < 0) return undefined;
-      end = contentEnd(text, inner, head.end);
-    } else end = contentEnd(text, value, head.end);
+    const inner = kind === 'seq' ? keyLine(text, { content: value, col: head.col, end: head.end }) : undefined;
+    if (inner && inner[1] < 0) return undefined;
+    end = contentEnd(text, inner ? inner[1] : value, head.end);
     if (end < 0) return undefined;
   }
   return { kind, start: head.content, end, keyStart, keyEnd, lines };

@@ -46,7 +46,7 @@ export class ResourceDecoder {
   readonly resources: Resource[] = [];
 
   add({ files, json }: EncodedBatch): void {
-    this.files.push(...files);
+    for (const f of files) this.files.push(f);
     for (const [apiVersion, kind, namespace, namespaceOrigin, object, f, docIndex, itemIndex, start, sliceStart, sliceEnd] of JSON.parse(json) as Tuple[]) {
       this.resources.push(new ParsedResource({ object: object as Record<string, any>, apiVersion, kind, namespace, namespaceOrigin, span: new DocSpan(this.files[f], start, sliceStart, sliceEnd), docIndex, itemIndex: itemIndex ?? undefined }));
     }
